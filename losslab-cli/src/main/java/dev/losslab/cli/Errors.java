@@ -1,0 +1,95 @@
+package dev.losslab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How user mistakes reach the user: one line on stderr, never a stack trace. Usage errors (bad flags,
+ * bad values, {@link IllegalArgumentException} from the library) exit 2; other failures
+ * ({@link UserException}, I/O errors) exit 1. Set {@code LOSSLAB_DEBUG=1} to see stack traces.
+ */
+public final class Errors {
+  private Errors() {}
+
+  /** Exit code for success. */
+  public static final int OK = 0;
+  /** Exit code for a failure of the work itself (unreadable file, diverged training). */
+  public static final int FAILURE = 1;
+  /** Exit code for a usage error (bad argument or value). */
+  public static final int USAGE = 2;
+
+  /** A failure with a message meant for the user and an exit code. */
+  public static final class UserException extends RuntimeException {
+    private final int exitCode;
+
+    public UserException(String message, int exitCode) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    public UserException(String message) {
+      this(message, FAILURE);
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  static boolean debug() {
+    return "1".equals(System.getenv("LOSSLAB_DEBUG"));
+  }
+
+  /** "losslab: " or "losslab NAME: ", the prefix of every error line. */
+  static String prefix(CommandLine cl) {
+    String q = UsageHandler.qualifiedName(cl);
+    return q.isEmpty() ? "losslab: " : "losslab " + q + ": ";
+  }
+
+  static final class Handler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+      PrintWriter err = cl.getErr();
+      if (debug()) {
+        ex.printStackTrace(err);
+      }
+      int code;
+      String message;
+      if (ex instanceof UserException u) {
+        code = u.exitCode();
+        message = u.getMessage();
+      } else if (ex instanceof IllegalArgumentException) {
+        code = USAGE;
+        message = ex.getMessage();
+      } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+        code = FAILURE;
+        message = ex.getMessage();
+      } else {
+        code = FAILURE;
+        message = "internal error: " + ex + " (set LOSSLAB_DEBUG=1 for the stack trace)";
+      }
+      err.println(prefix(cl) + message);
+      err.flush();
+      return code;
+    }
+  }
+
+  static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      CommandLine cl = ex.getCommandLine();
+      PrintWriter err = cl.getErr();
+      err.println(prefix(cl) + ex.getMessage());
+      String q = qualifiedName(cl);
+      err.println("Try 'losslab " + (q.isEmpty() ? "" : q + " ") + "--help' for usage.");
+      err.flush();
+      return USAGE;
+    }
+
+    static String qualifiedName(CommandLine cl) {
+      String q = cl.getCommandSpec().qualifiedName(" ");
+      return q.startsWith("losslab ") ? q.substring("losslab ".length()) : "";
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.losslab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code losslab} command: lists its subcommands. Each subcommand is a small class returning its
+ * exit code: 0 success, 1 failure, 2 usage error.
+ */
+@Command(
+    name = "losslab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Neural-network losses with exact gradients, the models they train, and experiments.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with every subcommand registered. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(new Errors.Handler());
+    cl.setParameterExceptionHandler(new Errors.UsageHandler());
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Reports the version from the jar manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"losslab " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Numerically stable primitives: log-sum-exp, softmax, softplus, log-sigmoid, {@code x log y}. */
+package dev.losslab.math;
