@@ -1,0 +1,70 @@
+package dev.losslab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a line figure shows: title, axis labels, axis scales and curves. Rendered to PNG by
+ * {@link PlotRenderer}. On a logarithmic axis, points at or below zero cannot be drawn and are left
+ * out; a band's lower edge is raised to the smallest drawable value of the plot.
+ *
+ * @param title the figure title
+ * @param xLabel the x axis label, with its unit
+ * @param yLabel the y axis label, with its unit
+ * @param logX logarithmic x axis
+ * @param logY logarithmic y axis
+ * @param curves the lines, in legend order
+ */
+public record LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+    List<Curve> curves) {
+
+  public LinePlot {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(xLabel, "xLabel");
+    Objects.requireNonNull(yLabel, "yLabel");
+    curves = List.copyOf(curves);
+    if (curves.isEmpty()) {
+      throw new IllegalArgumentException("plot '" + title + "' has no curves");
+    }
+  }
+
+  public static Builder builder(String title, String xLabel, String yLabel) {
+    return new Builder(title, xLabel, yLabel);
+  }
+
+  /** Collects the curves of one plot. */
+  public static final class Builder {
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private boolean logX;
+    private boolean logY;
+    private final List<Curve> curves = new ArrayList<>();
+
+    private Builder(String title, String xLabel, String yLabel) {
+      this.title = title;
+      this.xLabel = xLabel;
+      this.yLabel = yLabel;
+    }
+
+    public Builder logX() {
+      this.logX = true;
+      return this;
+    }
+
+    public Builder logY() {
+      this.logY = true;
+      return this;
+    }
+
+    public Builder curve(Curve c) {
+      curves.add(c);
+      return this;
+    }
+
+    public LinePlot build() {
+      return new LinePlot(title, xLabel, yLabel, logX, logY, curves);
+    }
+  }
+}

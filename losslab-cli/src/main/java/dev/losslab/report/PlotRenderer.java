@@ -1,0 +1,190 @@
+package dev.losslab.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a {@link LinePlot} to a PNG file with XChart, headless. Curves get colours from a fixed
+ * colour-blind-safe palette (Okabe–Ito, then Tableau) so the same loss has the same colour in every
+ * figure of a report when the curves are given in the same order; a band is drawn as a translucent
+ * polygon under its line.
+ */
+public final class PlotRenderer {
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private PlotRenderer() {}
+
+  /** Width and height of every figure, in pixels. */
+  public static final int WIDTH = 900;
+  public static final int HEIGHT = 520;
+
+  private static final Color[] PALETTE = {
+    new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
+    new Color(0xCC, 0x79, 0xA7), new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9),
+    new Color(0x00, 0x00, 0x00), new Color(0x8C, 0x56, 0x4B), new Color(0x7F, 0x7F, 0x7F),
+    new Color(0xBC, 0xBD, 0x22), new Color(0x17, 0xBE, 0xCF), new Color(0xF0, 0xE4, 0x42),
+  };
+
+  /** The colour of the {@code i}-th curve. */
+  public static Color color(int i) {
+    return PALETTE[i % PALETTE.length];
+  }
+
+  /**
+   * Writes {@code plot} to {@code file} (PNG).
+   *
+   * @return the names of curves that had no drawable point (all non-finite, or ≤ 0 on a log axis)
+   */
+  public static List<String> writePng(LinePlot plot, Path file) throws IOException {
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle(plot.title());
+    chart.setXAxisTitle(plot.xLabel());
+    chart.setYAxisTitle(plot.yLabel());
+    style(chart, plot);
+
+    double floor = plot.logY() ? smallestPositive(plot) : Double.NEGATIVE_INFINITY;
+    List<String> omitted = new ArrayList<>();
+    List<Runnable> lines = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int c = 0; c < plot.curves().size(); c++) {
+      Curve curve = plot.curves().get(c);
+      Color color = color(c);
+      double[][] pts = drawable(curve.x(), curve.y(), plot.logX(), plot.logY());
+      if (pts[0].length == 0) {
+        omitted.add(curve.name());
+        continue;
+      }
+      if (curve.hasBand()) {
+        addBand(chart, curve, c, color, plot, floor);
+      }
+      String name = uniqueName(names, curve.name());
+      lines.add(() -> {
+        XYSeries s = chart.addSeries(name, pts[0], pts[1]);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(pts[0].length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setLineWidth(2.2f);
+        if (curve.dashed()) {
+          s.setLineStyle(SeriesLines.DASH_DASH);
+        }
+      });
+    }
+    for (Runnable r : lines) {
+      r.run();
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      XYSeries s = chart.addSeries("no drawable values", new double[] {1}, new double[] {1});
+      s.setMarker(SeriesMarkers.NONE);
+    }
+    BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    return omitted;
+  }
+
+  private static void style(XYChart chart, LinePlot plot) {
+    var st = chart.getStyler();
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
+    st.setPlotGridLinesColor(new Color(0xE3, 0xE3, 0xE3));
+    st.setPlotGridLinesStroke(new BasicStroke(1f));
+    st.setChartTitleBoxVisible(false);
+    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    st.setLegendPosition(Styler.LegendPosition.OutsideE);
+    st.setLegendBorderColor(Color.WHITE);
+    st.setLegendSeriesLineLength(28);
+    st.setXAxisLogarithmic(plot.logX());
+    st.setYAxisLogarithmic(plot.logY());
+    st.setYAxisLogarithmicDecadeOnly(false);
+    st.setXAxisLogarithmicDecadeOnly(false);
+    st.setAntiAlias(true);
+  }
+
+  private static void addBand(XYChart chart, Curve curve, int index, Color color, LinePlot plot,
+      double floor) {
+    int n = curve.x().length;
+    double[] bx = new double[2 * n];
+    double[] by = new double[2 * n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      double hi = curve.upper()[i];
+      if (ok(curve.x()[i], plot.logX()) && Double.isFinite(hi) && (!plot.logY() || hi > 0)) {
+        bx[m] = curve.x()[i];
+        by[m++] = hi;
+      }
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double lo = curve.lower()[i];
+      if (ok(curve.x()[i], plot.logX()) && Double.isFinite(lo) && Double.isFinite(curve.upper()[i])
+          && (!plot.logY() || curve.upper()[i] > 0)) {
+        bx[m] = curve.x()[i];
+        by[m++] = Math.max(lo, floor);
+      }
+    }
+    if (m < 3) {
+      return;
+    }
+    XYSeries s = chart.addSeries("band " + index + " " + curve.name(),
+        java.util.Arrays.copyOf(bx, m), java.util.Arrays.copyOf(by, m));
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 48));
+    s.setLineColor(new Color(0, 0, 0, 0));
+    s.setLineStyle(SeriesLines.NONE);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setShowInLegend(false);
+  }
+
+  private static boolean ok(double v, boolean log) {
+    return Double.isFinite(v) && (!log || v > 0);
+  }
+
+  private static double[][] drawable(double[] x, double[] y, boolean logX, boolean logY) {
+    int m = 0;
+    double[] ox = new double[x.length];
+    double[] oy = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      if (ok(x[i], logX) && ok(y[i], logY)) {
+        ox[m] = x[i];
+        oy[m++] = y[i];
+      }
+    }
+    return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
+  }
+
+  private static double smallestPositive(LinePlot plot) {
+    double min = Double.POSITIVE_INFINITY;
+    for (Curve c : plot.curves()) {
+      for (double v : c.y()) {
+        if (v > 0 && v < min && Double.isFinite(v)) {
+          min = v;
+        }
+      }
+    }
+    return Double.isFinite(min) ? min : 1e-300;
+  }
+
+  private static String uniqueName(java.util.Set<String> names, String name) {
+    String n = name;
+    int i = 2;
+    while (!names.add(n)) {
+      n = name + " (" + i++ + ")";
+    }
+    return n;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.losslab.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@link Report} to a folder ({@code index.html}, {@code fig/*.png}, {@code results.csv},
+ * {@code results.json}) so that the folder is replaced only once the new report is complete: every
+ * file goes to a hidden sibling {@code .<name>.tmp-<nonce>}, then the old folder is renamed aside,
+ * the new one renamed in, and the old one deleted. A run interrupted before the swap leaves the
+ * previous report as it was (and at worst a hidden temporary sibling).
+ */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /** The files every report folder holds besides its figures. */
+  public static final List<String> FILES = List.of("index.html", "results.csv", "results.json");
+
+  /**
+   * Checks, before any long computation, that {@code dir} can be written: creates its parent if
+   * needed and a probe folder beside it.
+   *
+   * @throws IOException with a one-line message naming the folder
+   */
+  public static void checkWritable(Path dir) throws IOException {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new IOException("output folder '" + dir + "' exists and is not a folder");
+    }
+    Path parent = abs.getParent();
+    try {
+      Files.createDirectories(parent);
+      Path probe = Files.createTempDirectory(parent, "." + abs.getFileName() + ".probe-");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IOException("output folder '" + dir + "' is not writable: " + reason(e), e);
+    }
+  }
+
+  /**
+   * Writes {@code report} into {@code dir}, replacing what was there only when complete.
+   *
+   * @throws IOException with a one-line message naming the folder; the previous content is kept
+   */
+  public static void write(Report report, Path dir) throws IOException {
+    write(report, dir, () -> {});
+  }
+
+  /** {@link #write(Report, Path)} with a step run between filling the new folder and the swap. */
+  static void write(Report report, Path dir, BeforeSwap beforeSwap) throws IOException {
+    checkWritable(dir);
+    Path abs = dir.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    String name = abs.getFileName().toString();
+    Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    try {
+      fill(report, tmp);
+      beforeSwap.run();
+      swap(tmp, abs, parent, name);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(tmp);
+      if (e instanceof IOException io) {
+        throw new IOException("cannot write report to '" + dir + "': " + reason(io), io);
+      }
+      throw e;
+    }
+  }
+
+  /** What happens between filling and swapping (tests use it to simulate an interruption). */
+  interface BeforeSwap {
+    void run() throws IOException;
+  }
+
+  /** Writes the report's files into the (new, empty) folder {@code into}. */
+  static void fill(Report report, Path into) throws IOException {
+    Map<String, List<String>> omitted = new LinkedHashMap<>();
+    List<Block.Figure> figures = report.figures();
+    if (!figures.isEmpty()) {
+      Files.createDirectories(into.resolve("fig"));
+    }
+    for (Block.Figure f : figures) {
+      omitted.put(f.name(), PlotRenderer.writePng(f.plot(), into.resolve(f.file())));
+    }
+    Files.writeString(into.resolve("results.csv"), CsvWriter.render(report), StandardCharsets.UTF_8);
+    Files.writeString(into.resolve("results.json"), JsonWriter.render(report), StandardCharsets.UTF_8);
+    // index.html last: a folder with an index is a folder with everything the index links to.
+    Files.writeString(into.resolve("index.html"), HtmlWriter.render(report, omitted),
+        StandardCharsets.UTF_8);
+  }
+
+  private static void swap(Path tmp, Path dir, Path parent, String name) throws IOException {
+    Path old = null;
+    if (Files.exists(dir)) {
+      old = Files.createTempDirectory(parent, "." + name + ".old-");
+      Files.delete(old);
+      move(dir, old);
+    }
+    try {
+      move(tmp, dir);
+    } catch (IOException e) {
+      if (old != null) {
+        move(old, dir);
+      }
+      throw e;
+    }
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Best effort: a leftover hidden temporary folder does not harm the report.
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}
