@@ -85,4 +85,24 @@ public final class Targets {
       }
     }
   }
+  /**
+   * Checks targets for a regression-style loss: labels (read as one-hot rows) must lie in
+   * {@code [0, k)}; a dense target must have the shape {@code n × k} and finite values.
+   */
+  public static void requireLabelsOrFinite(Target target, int n, int k) {
+    if (target.hasLabels()) {
+      requireLabelsInRange(target, n, k, false, 0);
+    } else {
+      requireShape(target, n, k);
+      requireFinite(target, n, k);
+    }
+  }
+
+  /** Checks an optional per-class vector option (weight, posWeight) has one entry per score. */
+  public static void requirePerClass(String option, double[] values, int k) {
+    if (values != null && values.length != k) {
+      throw new IllegalArgumentException(
+          option + " has " + values.length + " entries but scores have " + k + " classes");
+    }
+  }
 }

@@ -86,4 +86,28 @@ public final class Stable {
   public static double xlogy(double x, double y) {
     return x == 0 ? 0.0 : x * Math.log(y);
   }
+  /**
+   * {@code log cosh x}, without overflow for any finite {@code x} and with full relative precision near
+   * 0: {@code log1p(2 sinh²(x/2))} for {@code |x| < 1}, {@code |x| + log1p(e^{−2|x|}) − log 2} beyond.
+   * Its derivative is {@code tanh x}.
+   */
+  public static double logCosh(double x) {
+    double a = Math.abs(x);
+    if (a < 1) {
+      double h = Math.sinh(0.5 * a);
+      return Math.log1p(2 * h * h);
+    }
+    return (a - LN2) + Math.log1p(Math.exp(-2 * a));
+  }
+
+  /**
+   * {@code log(1 − e^x)} for {@code x ≤ 0}, accurate on both sides of {@code −log 2} (Mächler 2012):
+   * {@code log(−expm1(x))} near 0, {@code log1p(−e^x)} further out. {@code x = 0} gives {@code −∞}.
+   */
+  public static double log1mExp(double x) {
+    return x > -LN2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+  }
+
+  /** {@code log 2}. */
+  public static final double LN2 = 0.6931471805599453;
 }

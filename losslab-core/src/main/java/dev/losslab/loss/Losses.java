@@ -1,0 +1,147 @@
+package dev.losslab.loss;
+
+import dev.losslab.unit.OutputUnit;
+import dev.losslab.unit.Units;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The registry of losses by name: the built-in losses, and composed losses {@code <unit>-<divergence>}
+ * (an output unit from {@link Units#outputUnitNames()} followed by one of {@link #divergenceNames()},
+ * e.g. {@code sigmoid-mse}, {@code softmax-l2}, {@code tanh-huber}), evaluated by {@link ComposedLoss}.
+ * A built-in name wins over the composed reading ({@code softmax-mse} and {@code exp-mse} are fused).
+ *
+ * <pre>{@code
+ * Loss ce = Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1));
+ * LossResult r = LossEvaluation.evaluate(ce, new double[][] {{1.2, -0.8, 0.5}}, Target.labels(0),
+ *     Reduction.MEAN);
+ * }</pre>
+ *
+ * <p>Options are given as a map from option name to a Number, Boolean, {@code double[]}/{@code int[]},
+ * a List of numbers or a String ({@code "1,2,3"}, {@code "0.1"}, {@code "true"}). An unknown loss, an
+ * option the loss does not take, or a value out of range is an {@link IllegalArgumentException} naming
+ * it (e.g. {@code delta (-1.0) must be > 0 and finite}). Losses are immutable and thread-safe.
+ */
+public final class Losses {
+  private static final Map<String, Entry> BUILT_IN = new LinkedHashMap<>();
+  private static final List<String> DIVERGENCES =
+      List.of("mse", "l2", "mae", "huber", "smooth-l1", "log-cosh");
+
+  private record Entry(Set<String> options, Function<LossOptions, Loss> factory) {}
+
+  static {
+    register("cross-entropy", Set.of("weight", "ignoreIndex", "labelSmoothing"),
+        o -> new SoftmaxCrossEntropy(new SoftmaxCrossEntropy.Options(
+            o.vector("weight"), o.integer("ignoreIndex", -100), o.number("labelSmoothing", 0))));
+    register("binary-cross-entropy", Set.of("weight", "posWeight"),
+        o -> new SigmoidCrossEntropy(
+            new SigmoidCrossEntropy.Options(o.vector("weight"), o.vector("posWeight"))));
+    register("mse", Set.of(), o -> new MeanSquaredError());
+  }
+
+  private Losses() {}
+
+  private static void register(String name, Set<String> options, Function<LossOptions, Loss> factory) {
+    BUILT_IN.put(name, new Entry(options, factory));
+  }
+
+  /** The loss called {@code name} with default options. */
+  public static Loss create(String name) {
+    return create(name, Map.of());
+  }
+
+  /**
+   * The loss called {@code name} with {@code options}.
+   *
+   * @throws IllegalArgumentException for an unknown name, an unknown option or a bad value
+   */
+  public static Loss create(String name, Map<String, ?> options) {
+    String key = normalise(name);
+    Entry e = BUILT_IN.get(key);
+    if (e != null) {
+      return e.factory.apply(new LossOptions(key, options, e.options));
+    }
+    for (String unit : Units.outputUnitNames()) {
+      if (key.startsWith(unit + "-")) {
+        String divergence = key.substring(unit.length() + 1);
+        if (DIVERGENCES.contains(divergence) && BUILT_IN.containsKey(divergence)) {
+          return compose(unit, divergence, options);
+        }
+      }
+    }
+    throw new IllegalArgumentException("unknown loss '" + name + "' (known: "
+        + String.join(", ", names()) + ", or <unit>-<divergence> with unit one of "
+        + String.join(", ", Units.outputUnitNames()) + " and divergence one of "
+        + String.join(", ", divergenceNames()) + ")");
+  }
+
+  /**
+   * The composed loss {@code divergence(unit(s))} through the generic Jacobian-vector path, also for
+   * pairs that have a fused built-in (useful to compare the two).
+   */
+  public static Loss compose(String unit, String divergence, Map<String, ?> options) {
+    OutputUnit u = Units.outputUnit(unit);
+    String d = normalise(divergence);
+    if (!DIVERGENCES.contains(d) || !BUILT_IN.containsKey(d)) {
+      throw new IllegalArgumentException("unknown divergence '" + divergence + "' (known: "
+          + String.join(", ", divergenceNames()) + ")");
+    }
+    return new ComposedLoss(u, create(d, options));
+  }
+
+  /** The built-in loss names, in a fixed order. */
+  public static List<String> names() {
+    return Collections.unmodifiableList(new ArrayList<>(BUILT_IN.keySet()));
+  }
+
+  /** The divergences a composed name {@code <unit>-<divergence>} may end with. */
+  public static List<String> divergenceNames() {
+    List<String> names = new ArrayList<>();
+    for (String d : DIVERGENCES) {
+      if (BUILT_IN.containsKey(d)) {
+        names.add(d);
+      }
+    }
+    return Collections.unmodifiableList(names);
+  }
+
+  /** Every composed name {@code <unit>-<divergence>} that is not also a built-in name. */
+  public static List<String> composedNames() {
+    List<String> names = new ArrayList<>();
+    for (String unit : Units.outputUnitNames()) {
+      for (String d : divergenceNames()) {
+        String name = unit + "-" + d;
+        if (!BUILT_IN.containsKey(name)) {
+          names.add(name);
+        }
+      }
+    }
+    return Collections.unmodifiableList(names);
+  }
+
+  /**
+   * The option names {@code name} accepts (for a composed loss: its divergence's).
+   *
+   * @throws IllegalArgumentException for an unknown loss
+   */
+  public static Set<String> optionNames(String name) {
+    String key = normalise(name);
+    Entry e = BUILT_IN.get(key);
+    if (e == null) {
+      Loss loss = create(key);
+      e = BUILT_IN.get(((ComposedLoss) loss).divergence().name());
+    }
+    return Collections.unmodifiableSet(new TreeSet<>(e.options));
+  }
+
+  private static String normalise(String name) {
+    return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+  }
+}
