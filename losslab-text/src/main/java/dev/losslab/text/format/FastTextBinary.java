@@ -1,0 +1,91 @@
+package dev.losslab.text.format;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A fastText model file ({@code .bin}, version 12, not quantized) as one immutable record whose parts
+ * follow the file byte for byte (little-endian):
+ *
+ * <pre>
+ * int32 magic = 793712314, int32 version = 12
+ * args        {@link FastTextArgs} (56 bytes)
+ * dictionary  {@link FastTextDictionary} (counts, entries, pruneidx_size = -1)
+ * uint8       quant_input = 0
+ * input       {@link FastTextMatrix} A, (nwords + bucket) × dim
+ * uint8       qout
+ * output      {@link FastTextMatrix} B, nlabels × dim (nwords × dim for cbow / sg)
+ * </pre>
+ *
+ * <p>A model written by {@link #write} is read by fastText 0.9.2 (and {@code fasttext test} gives the
+ * same result on it as on the file it was read from); a model written by fastText is read by
+ * {@link #read}. Quantized models ({@code .ftz}) are refused with a clear message. Reading is safe on
+ * untrusted files (see {@link #read}). The matrices are not copied (see {@link FastTextMatrix}).
+ *
+ * <p>Source: fastText v0.9.2 {@code fasttext.cc} ({@code saveModel}, {@code loadModel}).
+ *
+ * @param args the hyperparameters stored in the file
+ * @param dictionary words and labels with their counts
+ * @param input the input matrix A (word and n-gram embeddings)
+ * @param qout the file's qout flag (1 only when {@code -qout} was given; the output is dense here
+ *     either way)
+ * @param output the output matrix B
+ */
+public record FastTextBinary(
+    FastTextArgs args, FastTextDictionary dictionary, FastTextMatrix input, boolean qout,
+    FastTextMatrix output) {
+
+  /** The first int32 of every fastText model file (0x2F4F16BA). */
+  public static final int MAGIC = 793712314;
+  /** The file format version written by fastText 0.9.x. */
+  public static final int VERSION = 12;
+
+  /**
+   * Checks that the matrices have the shapes the args and the dictionary imply: both have {@code dim}
+   * columns; A has {@code nwords + bucket} rows; B has {@code nlabels} rows for a supervised model and
+   * {@code nwords} otherwise.
+   *
+   * @throws IllegalArgumentException naming the matrix and both shapes when they disagree
+   */
+  public FastTextBinary {
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(dictionary, "dictionary");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+    long inRows = (long) dictionary.nwords() + args.bucket();
+    if (input.rows() != inRows || input.cols() != args.dim()) {
+      throw new IllegalArgumentException("input matrix is " + input.rows() + " × " + input.cols()
+          + ", expected (nwords + bucket) × dim = " + inRows + " × " + args.dim());
+    }
+    boolean sup = args.model() == FastTextArgs.ModelName.SUP;
+    int outRows = sup ? dictionary.nlabels() : dictionary.nwords();
+    if (output.rows() != outRows || output.cols() != args.dim()) {
+      throw new IllegalArgumentException("output matrix is " + output.rows() + " × " + output.cols()
+          + ", expected " + (sup ? "nlabels" : "nwords") + " × dim = " + outRows + " × "
+          + args.dim());
+    }
+  }
+
+  /**
+   * Reads a fastText model file. Every size in the file is checked against the bytes that remain
+   * before anything is allocated, and matrix values must be finite.
+   *
+   * @throws MalformedModelException if the file is truncated, corrupted, hostile, quantized, or of
+   *     another version: one line naming the file, the byte offset and what is wrong
+   * @throws IOException if the file cannot be read ({@link java.nio.file.NoSuchFileException} etc.)
+   */
+  public static FastTextBinary read(Path file) throws IOException {
+    return FastTextBinaryReader.read(file);
+  }
+
+  /**
+   * Writes this model to {@code file} atomically (temporary file in the same folder, forced to disk,
+   * renamed over {@code file}).
+   *
+   * @throws IOException if the file cannot be written; the target is then left as it was
+   */
+  public void write(Path file) throws IOException {
+    FastTextBinaryWriter.write(this, file);
+  }
+}

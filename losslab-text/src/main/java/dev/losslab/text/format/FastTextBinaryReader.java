@@ -1,0 +1,336 @@
+package dev.losslab.text.format;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a fastText {@code .bin} (version 12, not quantized) defensively: every size read from the file
+ * is checked against the bytes that remain before anything is allocated, each problem is reported as a
+ * {@link MalformedModelException} with the byte offset, and matrices are read in 1 MiB bulk chunks
+ * through a little-endian {@link java.nio.FloatBuffer} view.
+ */
+final class FastTextBinaryReader implements Closeable {
+  /** The largest Java array this reader allocates. */
+  static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  private static final int SMALL = 1 << 16;
+  private static final int CHUNK = 1 << 20;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final long size;
+  private final ByteBuffer buf = ByteBuffer.allocate(SMALL).order(ByteOrder.LITTLE_ENDIAN);
+  /** File offset of {@code buf}'s index 0; {@code buf.position()} is the next byte to read. */
+  private long bufStart;
+
+  private FastTextBinaryReader(Path file) throws IOException {
+    this.file = file;
+    this.channel = FileChannel.open(file, StandardOpenOption.READ);
+    this.size = channel.size();
+    buf.limit(0);
+  }
+
+  static FastTextBinary read(Path file) throws IOException {
+    try (FastTextBinaryReader r = new FastTextBinaryReader(file)) {
+      return r.readModel();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  private FastTextBinary readModel() throws IOException {
+    if (size < 8) {
+      throw fail("not a fastText model: only " + size + " bytes");
+    }
+    int magic = i32("magic number");
+    if (magic != FastTextBinary.MAGIC) {
+      throw new MalformedModelException(file, String.format(
+          "not a fastText model: magic number 0x%08X, expected 0x%08X", magic, FastTextBinary.MAGIC));
+    }
+    int version = i32("version");
+    if (version != FastTextBinary.VERSION) {
+      throw new MalformedModelException(file, "unsupported fastText model version " + version
+          + " (only version " + FastTextBinary.VERSION + ", written by fastText 0.9.x, is supported)");
+    }
+    FastTextArgs args = readArgs();
+    FastTextDictionary dict = readDictionary();
+    long quantAt = pos();
+    int quant = u8("quant_input flag");
+    if (quant == 1) {
+      throw new MalformedModelException(file, "quantized models (.ftz) are not supported; "
+          + "use the non-quantized .bin the model was quantized from");
+    }
+    if (quant != 0) {
+      throw failAt(quantAt, "invalid quant_input flag " + quant + " (expected 0 or 1)");
+    }
+    FastTextMatrix input = readMatrix("input matrix", (long) dict.nwords() + args.bucket(),
+        "nwords (" + dict.nwords() + ") + bucket (" + args.bucket() + ")", args.dim());
+    long qoutAt = pos();
+    int qout = u8("qout flag");
+    if (qout != 0 && qout != 1) {
+      throw failAt(qoutAt, "invalid qout flag " + qout + " (expected 0 or 1)");
+    }
+    boolean sup = args.model() == FastTextArgs.ModelName.SUP;
+    FastTextMatrix output = readMatrix("output matrix", sup ? dict.nlabels() : dict.nwords(),
+        sup ? "nlabels (" + dict.nlabels() + ")" : "nwords (" + dict.nwords() + ")", args.dim());
+    if (remaining() != 0) {
+      throw failAt(pos(), remaining() + " unexpected bytes after the output matrix");
+    }
+    return new FastTextBinary(args, dict, input, qout == 1, output);
+  }
+
+  private FastTextArgs readArgs() throws IOException {
+    long at = pos();
+    need(FastTextArgs.BYTES, "args");
+    int dim = buf.getInt();
+    int ws = buf.getInt();
+    int epoch = buf.getInt();
+    int minCount = buf.getInt();
+    int neg = buf.getInt();
+    int wordNgrams = buf.getInt();
+    int loss = buf.getInt();
+    int model = buf.getInt();
+    int bucket = buf.getInt();
+    int minn = buf.getInt();
+    int maxn = buf.getInt();
+    int lrUpdateRate = buf.getInt();
+    double t = buf.getDouble();
+    try {
+      return new FastTextArgs(dim, ws, epoch, minCount, neg, wordNgrams,
+          FastTextArgs.LossName.ofCode(loss), FastTextArgs.ModelName.ofCode(model),
+          bucket, minn, maxn, lrUpdateRate, t);
+    } catch (IllegalArgumentException e) {
+      throw failAt(at, "invalid args: " + e.getMessage());
+    }
+  }
+
+  private FastTextDictionary readDictionary() throws IOException {
+    long at = pos();
+    need(4 + 4 + 4 + 8 + 8, "dictionary header");
+    int n = buf.getInt();
+    int nwords = buf.getInt();
+    int nlabels = buf.getInt();
+    long ntokens = buf.getLong();
+    long pruneidxSize = buf.getLong();
+    if (n < 0 || nwords < 0 || nlabels < 0 || (long) nwords + nlabels != n) {
+      throw failAt(at, "invalid dictionary header: size " + n + ", nwords " + nwords + ", nlabels "
+          + nlabels + " (sizes must be >= 0 and nwords + nlabels = size)");
+    }
+    if (ntokens < 0) {
+      throw failAt(at, "invalid dictionary header: ntokens " + ntokens + " < 0");
+    }
+    if (pruneidxSize < -1) {
+      throw failAt(at, "invalid dictionary header: pruneidx_size " + pruneidxSize + " < -1");
+    }
+    // Each entry takes at least 10 bytes (1-byte word + NUL + int64 count + int8 type).
+    if ((long) n * 10 > remaining()) {
+      throw failAt(at, "dictionary claims " + n + " entries (at least " + 10L * n
+          + " bytes) but only " + remaining() + " bytes remain");
+    }
+    List<FastTextDictionary.Entry> entries = new ArrayList<>(n);
+    byte[] word = new byte[64];
+    for (int i = 0; i < n; i++) {
+      long entryAt = pos();
+      int len = 0;
+      while (true) {
+        if (!buf.hasRemaining()) {
+          if (remaining() == 0) {
+            throw failAt(entryAt, "dictionary entry " + i + " of " + n
+                + ": word has no terminating NUL byte before the end of the file");
+          }
+          fill(1);
+        }
+        byte[] a = buf.array();
+        int p = buf.position();
+        int lim = buf.limit();
+        int q = p;
+        while (q < lim && a[q] != 0) {
+          q++;
+        }
+        int chunk = q - p;
+        if (len + chunk > word.length) {
+          word = Arrays.copyOf(word, Math.max(word.length * 2, len + chunk));
+        }
+        System.arraycopy(a, p, word, len, chunk);
+        len += chunk;
+        buf.position(q);
+        if (q < lim) {
+          buf.get(); // the NUL
+          break;
+        }
+      }
+      if (len == 0) {
+        throw failAt(entryAt, "dictionary entry " + i + " of " + n + " has an empty word");
+      }
+      String w = new String(word, 0, len, StandardCharsets.UTF_8);
+      need(9, "dictionary entry " + i + " of " + n + " ('" + w + "')");
+      long count = buf.getLong();
+      byte type = buf.get();
+      if (count < 0) {
+        throw failAt(entryAt, "dictionary entry " + i + " ('" + w + "') has count " + count + " < 0");
+      }
+      FastTextDictionary.EntryType expected =
+          i < nwords ? FastTextDictionary.EntryType.WORD : FastTextDictionary.EntryType.LABEL;
+      if (type != expected.code()) {
+        throw failAt(entryAt, "dictionary entry " + i + " ('" + w + "') has type " + type
+            + ", expected " + expected.code() + " (" + expected.dumpName() + "): the first nwords ("
+            + nwords + ") entries are words (0), the rest labels (1)");
+      }
+      entries.add(new FastTextDictionary.Entry(w, count, expected));
+    }
+    if (pruneidxSize > 0) {
+      if (pruneidxSize > remaining() / 8) {
+        throw failAt(pos(), "pruneidx claims " + pruneidxSize + " pairs but only " + remaining()
+            + " bytes remain");
+      }
+      skip(pruneidxSize * 8, "pruneidx");
+    }
+    if (pruneidxSize >= 0) {
+      // Look ahead at the quant flag to give the more useful message for a .ftz.
+      if (remaining() >= 1) {
+        fill(1);
+        if (buf.get(buf.position()) == 1) {
+          throw new MalformedModelException(file, "quantized models (.ftz) are not supported; "
+              + "use the non-quantized .bin the model was quantized from");
+        }
+      }
+      throw failAt(at, "pruned dictionary (pruneidx_size " + pruneidxSize
+          + ") in a non-quantized model; fastText refuses such a file too");
+    }
+    return new FastTextDictionary(nwords, nlabels, ntokens, entries);
+  }
+
+  private FastTextMatrix readMatrix(String what, long expectedRows, String expectedWhy, int dim)
+      throws IOException {
+    long at = pos();
+    need(16, what + " header");
+    long m = buf.getLong();
+    long n = buf.getLong();
+    if (m < 0 || n < 0) {
+      throw failAt(at, what + " has negative size " + m + " × " + n);
+    }
+    if (n != dim) {
+      throw failAt(at, what + " has " + n + " columns, expected dim (" + dim + ")");
+    }
+    if (m != expectedRows) {
+      throw failAt(at, what + " has " + m + " rows, expected " + expectedWhy + " = " + expectedRows);
+    }
+    long avail = remaining() / Float.BYTES;
+    if (n != 0 && m > avail / n) {
+      throw failAt(at, what + " of " + m + " × " + n + " floats needs " + m * n * 4L
+          + " bytes but only " + remaining() + " remain (truncated or corrupted file)");
+    }
+    long count = m * n;
+    if (count > MAX_ARRAY) {
+      throw failAt(at, what + " of " + m + " × " + n + " = " + count
+          + " floats is larger than this reader supports (" + MAX_ARRAY + ")");
+    }
+    float[] data = new float[(int) count];
+    readFloats(data, what, (int) n);
+    return new FastTextMatrix((int) m, (int) n, data);
+  }
+
+  /** Bulk read of {@code dst.length} floats at the current position, checking each is finite. */
+  private void readFloats(float[] dst, String what, int cols) throws IOException {
+    long offset = pos();
+    ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    int done = 0;
+    while (done < dst.length) {
+      int k = Math.min(dst.length - done, CHUNK / Float.BYTES);
+      chunk.clear().limit(k * Float.BYTES);
+      while (chunk.hasRemaining()) {
+        if (channel.read(chunk, offset + chunk.position()) < 0) {
+          throw failAt(offset + chunk.position(), "file ended while reading " + what
+              + " (was it changed while being read?)");
+        }
+      }
+      chunk.flip();
+      chunk.asFloatBuffer().get(dst, done, k);
+      for (int i = done; i < done + k; i++) {
+        if (!Float.isFinite(dst[i])) {
+          throw failAt(offset + (long) (i - done) * 4, what + " value at row " + (i / cols)
+              + ", column " + (i % cols) + " is " + dst[i] + " (a diverged or corrupted model)");
+        }
+      }
+      offset += (long) k * Float.BYTES;
+      done += k;
+    }
+    bufStart = offset;
+    buf.clear().limit(0);
+  }
+
+  private int i32(String what) throws IOException {
+    need(4, what);
+    return buf.getInt();
+  }
+
+  private int u8(String what) throws IOException {
+    need(1, what);
+    return buf.get() & 0xFF;
+  }
+
+  private void skip(long bytes, String what) throws IOException {
+    need(0, what);
+    long target = pos() + bytes;
+    bufStart = target;
+    buf.clear().limit(0);
+  }
+
+  private long pos() {
+    return bufStart + buf.position();
+  }
+
+  private long remaining() {
+    return size - pos();
+  }
+
+  /** Checks that {@code n} bytes remain in the file and makes them available in {@code buf}. */
+  private void need(int n, String what) throws IOException {
+    if (n > remaining()) {
+      throw failAt(pos(), "truncated while reading " + what + ": needs " + n + " bytes, "
+          + remaining() + " remain");
+    }
+    fill(n);
+  }
+
+  /** Makes at least {@code n} (≤ buffer size, ≤ remaining) bytes available in {@code buf}. */
+  private void fill(int n) throws IOException {
+    if (buf.remaining() >= n) {
+      return;
+    }
+    long p = pos();
+    buf.compact();
+    bufStart = p;
+    while (buf.position() < n) {
+      int r = channel.read(buf, p + buf.position());
+      if (r < 0) {
+        buf.flip();
+        throw new MalformedModelException(file, "file ended at byte " + (p + buf.limit())
+            + " although its size was " + size + " (was it changed while being read?)");
+      }
+      if (buf.position() == buf.capacity()) {
+        break;
+      }
+    }
+    buf.flip();
+  }
+
+  private MalformedModelException fail(String what) {
+    return new MalformedModelException(file, what);
+  }
+
+  private MalformedModelException failAt(long offset, String what) {
+    return new MalformedModelException(file, what + " (at byte " + offset + ")");
+  }
+}
