@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Loss-kernel benchmark: losslab's float path (JMH, LossBenchmark + CopyBenchmark) next to PyTorch
+# with one thread (torch_losses.py), on a 4096 x 1000 batch. Prints one table and writes it, with the
+# raw JMH and PyTorch results, to the folder given as the first argument (default bench-results/).
+#
+#   losslab-bench/scripts/bench_losses.sh [OUT_DIR]
+#
+# Environment: JMH_ARGS (default "-f 1 -wi 3 -w 2s -i 5 -r 2s"), TORCH_REPS (default 30),
+# PYTHON (default /usr/bin/python3, where Debian's python3-torch lives), SKIP_BUILD=1 to reuse the jar.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+out=${1:-bench-results}
+mkdir -p "$out"
+python=${PYTHON:-/usr/bin/python3}
+jmh_args=${JMH_ARGS:-"-f 1 -wi 3 -w 2s -i 5 -r 2s"}
+
+if ! "$python" -c 'import torch' 2>/dev/null; then
+  echo "bench_losses.sh: $python cannot import torch (apt-get install python3-torch)" >&2
+  exit 1
+fi
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -B -q -ntp -pl losslab-core,losslab-bench -am package -DskipTests
+fi
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load.txt"
+# shellcheck disable=SC2086
+java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.(LossBenchmark|CopyBenchmark)' \
+  $jmh_args -t 1 -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+"$python" losslab-bench/scripts/torch_losses.py --reps "${TORCH_REPS:-30}" --json "$out/torch.json"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
+
+"$python" - "$out" <<'EOF'
+import json
+import os
+import sys
+
+out = sys.argv[1]
+jmh = json.load(open(os.path.join(out, "jmh.json")))
+torch = json.load(open(os.path.join(out, "torch.json")))
+UNIT_MS = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
+
+
+def ms(r):
+    return r["primaryMetric"]["score"] * UNIT_MS[r["primaryMetric"]["scoreUnit"]]
+
+
+def err_ms(r):
+    e = r["primaryMetric"]["scoreError"]  # "NaN" (a string) when there is a single iteration
+    return float(e) * UNIT_MS[r["primaryMetric"]["scoreUnit"]]
+
+
+lines = []
+copies = {}
+for r in jmh:
+    if r["benchmark"].endswith("CopyBenchmark.copy"):
+        size = int(r["params"]["size"])
+        copies[size] = 2 * 4 * size / (ms(r) * 1e-3) / 1e9
+lines.append("| loss | losslab ms/batch | losslab ns/elem | losslab GB/s | torch ns/elem | torch / losslab |")
+lines.append("|---|---:|---:|---:|---:|---:|")
+for r in jmh:
+    if not r["benchmark"].endswith("LossBenchmark.forwardBackward"):
+        continue
+    p = r["params"]
+    name, n, k = p["loss"], int(p["n"]), int(p["k"])
+    elements = n * k
+    targets = 4 * n if name == "cross-entropy" else 8 * elements  # int labels or a double[] target
+    moved = 4 * elements + targets + 4 * elements  # scores read + targets read + gradient written
+    t = ms(r)
+    ns = t * 1e6 / elements
+    gbs = moved / (t * 1e-3) / 1e9
+    tr = torch["losses"].get(name)
+    tns = "—" if tr is None else f"{tr['ns_per_element']:.3f}"
+    ratio = "—" if tr is None else f"{tr['ns_per_element'] / ns:.2f}"
+    lines.append(f"| {name} | {t:.2f} ± {err_ms(r):.2f} | {ns:.3f} | {gbs:.1f} | {tns} | {ratio} |")
+lines.append("")
+for size, gbs in sorted(copies.items()):
+    lines.append(f"copy bandwidth (System.arraycopy, {size} floats = {4 * size / 1e6:.0f} MB per array, "
+                 f"read + write): {gbs:.1f} GB/s")
+lines.append(f"torch {torch['torch']}, {torch['threads']} thread, median of {torch['reps']} reps")
+text = "\n".join(lines)
+print(text)
+with open(os.path.join(out, "table.md"), "w") as f:
+    f.write(text + "\n")
+EOF

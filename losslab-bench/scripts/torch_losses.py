@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""PyTorch's side of the loss-kernel benchmark (see bench_losses.sh and BENCHMARKS.md).
+
+Times forward + backward (autograd) of the four training losses on an n x k float32 batch with one
+thread, the same shapes and targets as LossBenchmark:
+
+  cross-entropy         F.cross_entropy(s, labels)                    (int64 labels)
+  binary-cross-entropy  F.binary_cross_entropy_with_logits(s, t)      (random 0/1 float32 targets)
+  mse                   F.mse_loss(s, onehot)                         (one-hot float32 targets)
+  softmax-mse           F.mse_loss(torch.softmax(s, 1), onehot)
+
+all with reduction 'mean'. One repetition = forward, backward, and dropping s.grad; the script reports
+the median (and min) of --reps repetitions after --warmup ones, timed with time.perf_counter.
+
+Usage: /usr/bin/python3 torch_losses.py [--n 4096] [--k 1000] [--reps 30] [--warmup 5] [--json FILE]
+"""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=4096)
+    ap.add_argument("--k", type=int, default=1000)
+    ap.add_argument("--reps", type=int, default=30)
+    ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--json", help="write the results here as JSON")
+    args = ap.parse_args()
+
+    torch.set_num_threads(1)
+    torch.manual_seed(42)
+    n, k = args.n, args.k
+    scores = (torch.randn(n, k) * 2).float().requires_grad_(True)
+    labels = torch.randint(0, k, (n,))
+    binary = (torch.rand(n, k) < 0.5).float()
+    onehot = F.one_hot(labels, k).float()
+
+    losses = {
+        "cross-entropy": lambda s: F.cross_entropy(s, labels),
+        "binary-cross-entropy": lambda s: F.binary_cross_entropy_with_logits(s, binary),
+        "mse": lambda s: F.mse_loss(s, onehot),
+        "softmax-mse": lambda s: F.mse_loss(torch.softmax(s, dim=1), onehot),
+    }
+    results = {"torch": torch.__version__, "threads": torch.get_num_threads(), "n": n, "k": k,
+               "reps": args.reps, "losses": {}}
+    for name, fn in losses.items():
+        times = []
+        for rep in range(args.warmup + args.reps):
+            start = time.perf_counter()
+            value = fn(scores)
+            value.backward()
+            scores.grad = None
+            elapsed = time.perf_counter() - start
+            if rep >= args.warmup:
+                times.append(elapsed)
+        median = statistics.median(times)
+        results["losses"][name] = {
+            "median_ms": median * 1e3,
+            "min_ms": min(times) * 1e3,
+            "ns_per_element": median * 1e9 / (n * k),
+        }
+        print(f"{name:22s} median {median * 1e3:8.3f} ms  min {min(times) * 1e3:8.3f} ms  "
+              f"{median * 1e9 / (n * k):6.3f} ns/element", file=sys.stderr)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

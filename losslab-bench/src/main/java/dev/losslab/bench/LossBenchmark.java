@@ -1,0 +1,89 @@
+package dev.losslab.bench;
+
+import dev.losslab.loss.Loss;
+import dev.losslab.loss.LossEvaluation;
+import dev.losslab.loss.Losses;
+import dev.losslab.loss.Reduction;
+import dev.losslab.loss.Target;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Batched forward + backward of the four training losses on the float path,
+ * {@link LossEvaluation#evaluate(Loss, float[], int, int, Target, Reduction, float[])} with
+ * {@code MEAN}, on an {@code n × k} batch (4096 × 1000 by default): cross-entropy with labels, and
+ * binary-cross-entropy, mse and softmax-mse with dense 0/1 targets (random 0/1 for
+ * binary-cross-entropy, one-hot rows for the two squared errors).
+ *
+ * <p>One operation is one whole batch; {@code scripts/bench_losses.sh} turns the time per operation
+ * into ns per element and GB/s, counting the bytes the loss must move at least once: the float scores
+ * read (4 bytes an element), the targets read (a dense target is a {@code double[]}, 8 bytes an
+ * element; labels 4 bytes an example) and the float gradient written (4 bytes an element).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class LossBenchmark {
+
+  @Param({"cross-entropy", "binary-cross-entropy", "mse", "softmax-mse"})
+  public String loss;
+
+  @Param({"4096"})
+  public int n;
+
+  @Param({"1000"})
+  public int k;
+
+  private Loss instance;
+  private float[] scores;
+  private float[] gradient;
+  private Target target;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    Random random = new Random(42);
+    instance = Losses.create(loss);
+    scores = new float[n * k];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = (float) (2 * random.nextGaussian());
+    }
+    gradient = new float[n * k];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = random.nextInt(k);
+    }
+    switch (loss) {
+      case "cross-entropy" -> target = Target.labels(labels);
+      case "binary-cross-entropy" -> {
+        double[] t = new double[n * k];
+        for (int i = 0; i < t.length; i++) {
+          t[i] = random.nextBoolean() ? 1.0 : 0.0;
+        }
+        target = Target.dense(n, k, t);
+      }
+      default -> {
+        double[] t = new double[n * k];
+        for (int i = 0; i < n; i++) {
+          t[i * k + labels[i]] = 1.0;
+        }
+        target = Target.dense(n, k, t);
+      }
+    }
+    instance.validate(target, n, k);
+  }
+
+  /** Value and mean-reduced gradient of the whole batch; the value is returned so it is not dead code. */
+  @Benchmark
+  public double forwardBackward() {
+    return LossEvaluation.evaluate(instance, scores, n, k, target, Reduction.MEAN, gradient);
+  }
+}
