@@ -1,7 +1,7 @@
 package dev.losslab.loss;
 
 /**
- * The fused float loops of the four losses used to train (cross-entropy with labels,
+ * The fused float loops of the four benchmarked losses used to train (cross-entropy with labels,
  * binary-cross-entropy, mse, softmax-mse): one example, primitive arrays, no allocation, as few passes
  * over the row as the formula allows. Sums are accumulated in double; each loop is tested to stay within
  * 1e-5 (relative to the row's largest gradient entry) of the double path.
@@ -33,25 +33,23 @@ final class FusedFloat {
     return Math.log(sum) - ((double) s[so + y] - max);
   }
 
-  /** Mean squared error {@code (1/K)Σ(s − y)²}, gradient {@code (2/K)(s − y)}; {@code label ≥ 0} for one-hot. */
-  static double meanSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g, int go) {
-    double invK = 1.0 / k;
-    float twoInvK = (float) (2.0 * invK);
+  /** Squared error {@code Σ(s − y)²}, gradient {@code 2(s − y)}; {@code label ≥ 0} for one-hot. */
+  static double squaredError(float[] s, int so, int k, double[] y, int yo, int label, float[] g, int go) {
     double sum = 0;
     if (y == null) {
       for (int j = 0; j < k; j++) {
         float d = j == label ? s[so + j] - 1f : s[so + j];
         sum += (double) d * d;
-        g[go + j] = twoInvK * d;
+        g[go + j] = 2f * d;
       }
     } else {
       for (int j = 0; j < k; j++) {
         double d = s[so + j] - y[yo + j];
         sum += d * d;
-        g[go + j] = (float) (2.0 * invK * d);
+        g[go + j] = (float) (2.0 * d);
       }
     }
-    return sum * invK;
+    return sum;
   }
 
   /**
@@ -72,8 +70,8 @@ final class FusedFloat {
   }
 
   /**
-   * MSE on the softmax {@code (1/K)Σ(p − y)²}, gradient {@code p ⊙ (u − ⟨p, u⟩)} with
-   * {@code u = (2/K)(p − y)}; {@code label ≥ 0} for one-hot.
+   * Squared error on the softmax {@code Σ(p − y)²}, gradient {@code p ⊙ (u − ⟨p, u⟩)} with
+   * {@code u = 2(p − y)}; {@code label ≥ 0} for one-hot.
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go) {
@@ -88,7 +86,6 @@ final class FusedFloat {
       sum += e;
     }
     float inv = (float) (1.0 / sum);
-    double invK = 1.0 / k;
     double value = 0;
     double dot = 0;
     for (int j = 0; j < k; j++) {
@@ -98,14 +95,14 @@ final class FusedFloat {
       value += d * d;
       dot += p * d;
     }
-    // u_j = (2/K) d_j, ⟨p, u⟩ = (2/K)·dot
-    float c = (float) (2.0 * invK);
-    float pu = (float) (2.0 * invK * dot);
+    // u_j = 2 d_j, ⟨p, u⟩ = 2·dot
+    float c = 2f;
+    float pu = (float) (2.0 * dot);
     for (int j = 0; j < k; j++) {
       float p = g[go + j];
       float d = y == null ? (j == label ? p - 1f : p) : (float) (p - y[yo + j]);
       g[go + j] = p * (c * d - pu);
     }
-    return value * invK;
+    return value;
   }
 }

@@ -40,10 +40,30 @@ public final class Losses {
     register("cross-entropy", Set.of("weight", "ignoreIndex", "labelSmoothing"),
         o -> new SoftmaxCrossEntropy(new SoftmaxCrossEntropy.Options(
             o.vector("weight"), o.integer("ignoreIndex", -100), o.number("labelSmoothing", 0))));
+    register("nll", Set.of("weight", "ignoreIndex"),
+        o -> new NegativeLogLikelihood(new NegativeLogLikelihood.Options(
+            o.vector("weight"), o.integer("ignoreIndex", -100))));
     register("binary-cross-entropy", Set.of("weight", "posWeight"),
         o -> new SigmoidCrossEntropy(
             new SigmoidCrossEntropy.Options(o.vector("weight"), o.vector("posWeight"))));
     register("mse", Set.of(), o -> new MeanSquaredError());
+    register("l2", Set.of(), o -> new HalfSquaredError());
+    register("softmax-mse", Set.of(), o -> new SoftmaxSquaredError());
+    register("exp-mse", Set.of(), o -> new ExpSquaredError());
+    register("mae", Set.of(), o -> new MeanAbsoluteError());
+    register("huber", Set.of("delta"), o -> new Huber(new Huber.Options(o.number("delta", 1.0))));
+    register("smooth-l1", Set.of("beta"),
+        o -> new SmoothL1(new SmoothL1.Options(o.number("beta", 1.0))));
+    register("log-cosh", Set.of(), o -> new LogCosh());
+    register("kl-divergence", Set.of("logTarget"),
+        o -> new KullbackLeibler(new KullbackLeibler.Options(o.flag("logTarget", false))));
+    register("poisson", Set.of(), o -> new PoissonNegativeLogLikelihood());
+    register("hinge", Set.of("margin", "weight"), o -> new MultiMargin(1,
+        new MultiMargin.Options(o.number("margin", 1.0), o.vector("weight"))));
+    register("squared-hinge", Set.of("margin", "weight"), o -> new MultiMargin(2,
+        new MultiMargin.Options(o.number("margin", 1.0), o.vector("weight"))));
+    register("focal", Set.of("gamma", "alpha"), o -> new SoftmaxFocal(
+        new SoftmaxFocal.Options(o.number("gamma", 2.0), o.number("alpha", 1.0))));
   }
 
   private Losses() {}

@@ -1,14 +1,15 @@
 package dev.losslab.loss;
 
 /**
- * {@code mse}: {@code L = (1/K)‖y − s‖²} per example (seed 000 §2), gradient {@code (2/K)(s − y)}.
+ * {@code mse}: the squared error {@code (s_j − y_j)²} per element, gradient {@code 2(s_j − y_j)}; its
+ * {@code mean} over the {@code K} elements of an example is the seed's {@code (1/K)‖y − s‖²} with
+ * gradient {@code (2/K)(s − y)} (seed 000 §2).
  *
- * <p>Expected output unit: identity (for MSE after a sigmoid or softmax use {@code sigmoid-mse} or
- * {@code softmax-mse}). Targets: a dense row of reals, or a label read as a one-hot row. Reductions:
- * {@code mean} divides by the number of examples, which equals PyTorch's {@code MSELoss()} mean over all
- * elements; {@code sum} and {@code none} are per example as the seed defines it, so PyTorch's
- * {@code reduction='sum'} is {@code K} times our sum. Smooth everywhere; where {@code (s − y)²}
- * overflows (|s − y| ≳ 1.3e154) the value is {@code +∞} (the true value is not representable), never NaN.
+ * <p>Element-wise as PyTorch's {@code MSELoss}: {@code mean} divides by {@code n·K}, {@code sum} adds
+ * every element, {@code none} gives {@code n × K} values. Expected output unit: identity (for MSE after
+ * a sigmoid or softmax use {@code sigmoid-mse} or {@code softmax-mse}). Targets: a dense row of finite
+ * reals, or a label read as a one-hot row. Smooth everywhere; where {@code (s − y)²} overflows
+ * ({@code |s − y| ≳ 1.3e154}) the value is {@code +∞} (the true value is not representable), never NaN.
  */
 public final class MeanSquaredError implements Loss {
 
@@ -18,28 +19,40 @@ public final class MeanSquaredError implements Loss {
   }
 
   @Override
+  public boolean elementwise() {
+    return true;
+  }
+
+  @Override
   public void validate(Target target, int n, int k) {
     Targets.requireLabelsOrFinite(target, n, k);
   }
 
   @Override
   public double evaluate(double[] s, int so, int k, Target t, int row, double[] g, int go) {
-    double invK = 1.0 / k;
     double sum = 0;
     for (int j = 0; j < k; j++) {
       double d = s[so + j] - t.value(row, j);
       sum += d * d;
-      g[go + j] = 2 * invK * d;
+      g[go + j] = 2 * d;
     }
-    return sum * invK;
+    return sum;
+  }
+
+  @Override
+  public void elementValues(double[] s, int so, int k, Target t, int row, double[] out, int oo) {
+    for (int j = 0; j < k; j++) {
+      double d = s[so + j] - t.value(row, j);
+      out[oo + j] = d * d;
+    }
   }
 
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch) {
     return t.hasLabels()
-        ? FusedFloat.meanSquared(s, so, k, null, 0, t.label(row), g, go)
-        : FusedFloat.meanSquared(s, so, k, t.values(), t.offset(row), -1, g, go);
+        ? FusedFloat.squaredError(s, so, k, null, 0, t.label(row), g, go)
+        : FusedFloat.squaredError(s, so, k, t.values(), t.offset(row), -1, g, go);
   }
 
   @Override
