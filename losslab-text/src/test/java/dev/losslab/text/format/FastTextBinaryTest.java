@@ -181,7 +181,7 @@ class FastTextBinaryTest {
     Random rnd = new Random(12);
     Path t = dir.resolve("fuzz.bin");
     int rejected = 0;
-    for (int trial = 0; trial < 3000; trial++) {
+    for (int trial = 0; trial < 1500; trial++) {
       byte[] c = all.clone();
       int flips = 1 + rnd.nextInt(4);
       for (int i = 0; i < flips; i++) {
