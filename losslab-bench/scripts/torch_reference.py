@@ -78,8 +78,11 @@ def tolist(t):
 
 
 def emit(loss, fn, scores, labels=None, target=None, options=None, reductions=REDUCTIONS,
-         note=None, nan_mean_is_zero=False):
-    """Adds one case per reduction: fn(s, reduction) returns PyTorch's reduced output."""
+         note=None, nan_mean_is_zero=False, adjust_gradient=None):
+    """Adds one case per reduction: fn(s, reduction) returns PyTorch's reduced output.
+
+    adjust_gradient(grad) may replace PyTorch's gradient where losslab defines another convention
+    (only at kinks, and the case's note says so)."""
     options = dict(options or {})
     for reduction in reductions:
         s = scores.clone().detach().requires_grad_(True)
@@ -108,6 +111,8 @@ def emit(loss, fn, scores, labels=None, target=None, options=None, reductions=RE
             case["value"] = v
         if note is not None:
             case["note"] = note
+        if adjust_gradient is not None:
+            grad = adjust_gradient(grad)
         case["gradient"] = tolist(grad)
         checked = [case.get("value", 0.0)] + grad.flatten().tolist()
         if reduction == "none":
@@ -290,7 +295,9 @@ def regression_cases():
     t = torch.tensor([[0.5, -1.5, 2.0], [0.0, 2.0, -0.25]])
     emit("mae", mae(t), s, target=t, note="components with s == y: subgradient 0")
     emit("smooth-l1", smooth_l1(t, 0.0), s, target=t, options={"beta": 0.0},
-         note="beta 0 is L1; components with s == y: subgradient 0")
+         adjust_gradient=lambda g: g.masked_fill(s == t, 0.0),
+         note="beta 0 is L1; components with s == y: subgradient 0 as L1Loss (PyTorch 1.13's "
+              "smooth_l1 backward gives -1 there: it tests x <= -beta first)")
     # huber / smooth-l1 exactly at |s - y| = delta / beta (value and gradient are continuous there)
     emit("huber", huber(t, 0.5), s, target=t, options={"delta": 0.5})
     emit("smooth-l1", smooth_l1(t, 1.0), s, target=t, options={"beta": 1.0})
