@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param lower lower edge of the band, or {@code null} for no band
  * @param upper upper edge of the band, or {@code null}
  * @param dashed whether to draw the line dashed (a reference or second family of curves)
+ * @param markers whether to mark each point (few points, e.g. one per class)
  */
 public record Curve(String name, double[] x, double[] y, double[] lower, double[] upper,
-    boolean dashed) {
+    boolean dashed, boolean markers) {
 
   public Curve {
     Objects.requireNonNull(name, "name");
@@ -35,12 +36,12 @@ public record Curve(String name, double[] x, double[] y, double[] lower, double[
 
   /** A plain line. */
   public static Curve of(String name, double[] x, double[] y) {
-    return new Curve(name, x, y, null, null, false);
+    return new Curve(name, x, y, null, null, false, false);
   }
 
   /** A dashed line. */
   public static Curve dashed(String name, double[] x, double[] y) {
-    return new Curve(name, x, y, null, null, true);
+    return new Curve(name, x, y, null, null, true, false);
   }
 
   /** A line at {@code mean} with a band {@code mean ± sd}. */
@@ -51,7 +52,12 @@ public record Curve(String name, double[] x, double[] y, double[] lower, double[
       lo[i] = mean[i] - sd[i];
       hi[i] = mean[i] + sd[i];
     }
-    return new Curve(name, x, mean, lo, hi, false);
+    return new Curve(name, x, mean, lo, hi, false, false);
+  }
+
+  /** A line with a marker at each point. */
+  public static Curve points(String name, double[] x, double[] y) {
+    return new Curve(name, x, y, null, null, false, true);
   }
 
   /** Whether this curve has a band. */

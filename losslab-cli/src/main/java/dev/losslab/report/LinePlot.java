@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param logX logarithmic x axis
  * @param logY logarithmic y axis
  * @param curves the lines, in legend order
+ * @param yMin lower end of the y axis, or {@code null} to fit the data
+ * @param yMax upper end of the y axis, or {@code null} to fit the data
+ * @param xMin lower end of the x axis, or {@code null} to fit the data
+ * @param xMax upper end of the x axis, or {@code null} to fit the data
  */
 public record LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-    List<Curve> curves) {
+    List<Curve> curves, Double yMin, Double yMax, Double xMin, Double xMax) {
 
   public LinePlot {
     Objects.requireNonNull(title, "title");
@@ -41,6 +45,10 @@ public record LinePlot(String title, String xLabel, String yLabel, boolean logX,
     private boolean logX;
     private boolean logY;
     private final List<Curve> curves = new ArrayList<>();
+    private Double yMin;
+    private Double yMax;
+    private Double xMin;
+    private Double xMax;
 
     private Builder(String title, String xLabel, String yLabel) {
       this.title = title;
@@ -58,13 +66,27 @@ public record LinePlot(String title, String xLabel, String yLabel, boolean logX,
       return this;
     }
 
+    /** Fixes the y axis to {@code [lo, hi]}; lines leaving it are clipped. */
+    public Builder yRange(double lo, double hi) {
+      this.yMin = lo;
+      this.yMax = hi;
+      return this;
+    }
+
+    /** Fixes the x axis to {@code [lo, hi]}. */
+    public Builder xRange(double lo, double hi) {
+      this.xMin = lo;
+      this.xMax = hi;
+      return this;
+    }
+
     public Builder curve(Curve c) {
       curves.add(c);
       return this;
     }
 
     public LinePlot build() {
-      return new LinePlot(title, xLabel, yLabel, logX, logY, curves);
+      return new LinePlot(title, xLabel, yLabel, logX, logY, curves, yMin, yMax, xMin, xMax);
     }
   }
 }

@@ -73,8 +73,9 @@ public final class PlotRenderer {
       String name = uniqueName(names, curve.name());
       lines.add(() -> {
         XYSeries s = chart.addSeries(name, pts[0], pts[1]);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(pts[0].length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(curve.markers() ? XYSeries.XYSeriesRenderStyle.Scatter
+            : XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(pts[0].length == 1 || curve.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setLineWidth(2.2f);
@@ -111,9 +112,20 @@ public final class PlotRenderer {
     st.setLegendSeriesLineLength(28);
     st.setXAxisLogarithmic(plot.logX());
     st.setYAxisLogarithmic(plot.logY());
-    st.setYAxisLogarithmicDecadeOnly(false);
-    st.setXAxisLogarithmicDecadeOnly(false);
+    // Intermediate log labels only when the data span less than about two decades (else they overlap).
+    st.setYAxisLogarithmicDecadeOnly(decades(plot) > 2);
+    st.setXAxisLogarithmicDecadeOnly(true);
+    st.setXAxisDecimalPattern("#,##0.###");
     st.setAntiAlias(true);
+    st.setMarkerSize(7);
+    if (plot.xMin() != null) {
+      st.setXAxisMin(plot.xMin());
+      st.setXAxisMax(plot.xMax());
+    }
+    if (plot.yMin() != null) {
+      st.setYAxisMin(plot.yMin());
+      st.setYAxisMax(plot.yMax());
+    }
   }
 
   private static void addBand(XYChart chart, Curve curve, int index, Color color, LinePlot plot,
@@ -148,6 +160,21 @@ public final class PlotRenderer {
     s.setLineStyle(SeriesLines.NONE);
     s.setMarker(SeriesMarkers.NONE);
     s.setShowInLegend(false);
+  }
+
+  /** How many decades the positive y values of {@code plot} span. */
+  private static double decades(LinePlot plot) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (Curve c : plot.curves()) {
+      for (double v : c.y()) {
+        if (v > 0 && Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    return hi > 0 ? Math.log10(hi / lo) : 0;
   }
 
   private static boolean ok(double v, boolean log) {

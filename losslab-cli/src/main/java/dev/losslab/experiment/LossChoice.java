@@ -1,0 +1,77 @@
+package dev.losslab.experiment;
+
+import dev.losslab.loss.Loss;
+import dev.losslab.loss.Losses;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A loss as a user names it on the command line: {@code name} or {@code name:option=value:option=value},
+ * e.g. {@code kl-divergence:labelSmoothing=0.1} or {@code focal:gamma=2}. Several are separated by
+ * commas: {@code cross-entropy,mse,focal:gamma=1}. Option values are passed to
+ * {@link Losses#create(String, Map)} as strings, which parses and checks them.
+ *
+ * @param label how reports name it (the text as given)
+ * @param name the registry name
+ * @param options the options, in the order given
+ */
+public record LossChoice(String label, String name, Map<String, String> options) {
+
+  public LossChoice {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(name, "name");
+    options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
+
+  /** The losses {@code compare} trains when none are given. */
+  public static final String DEFAULTS =
+      "cross-entropy,mse,softmax-mse,exp-mse,mae,kl-divergence:labelSmoothing=0.1,focal,hinge";
+
+  /**
+   * Parses one choice and checks that the loss exists and takes the options.
+   *
+   * @throws IllegalArgumentException naming the text at fault
+   */
+  public static LossChoice parse(String text) {
+    String t = text.trim();
+    if (t.isEmpty()) {
+      throw new IllegalArgumentException("empty loss name in --loss");
+    }
+    String[] parts = t.split(":");
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq <= 0 || eq == parts[i].length() - 1) {
+        throw new IllegalArgumentException(
+            "loss option '" + parts[i] + "' in '" + t + "' must be written option=value");
+      }
+      options.put(parts[i].substring(0, eq).trim(), parts[i].substring(eq + 1).trim());
+    }
+    LossChoice c = new LossChoice(t, parts[0].trim(), options);
+    c.create();
+    return c;
+  }
+
+  /** Parses a comma-separated list; duplicates are rejected. */
+  public static List<LossChoice> parseList(String text) {
+    List<LossChoice> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      LossChoice c = parse(part);
+      for (LossChoice o : out) {
+        if (o.label().equals(c.label())) {
+          throw new IllegalArgumentException("loss '" + c.label() + "' is listed twice in --loss");
+        }
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** A new instance of the loss. */
+  public Loss create() {
+    return options.isEmpty() ? Losses.create(name) : Losses.create(name, options);
+  }
+}
