@@ -1,0 +1,198 @@
+package dev.losslab.text;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The vocabulary of a model: words {@code 0..nwords-1} sorted by descending count, then labels
+ * {@code nwords..size-1}, with their counts, the total token count {@code ntokens}, and for each word
+ * its character n-gram buckets when {@code maxn > 0}. It holds exactly what a fastText {@code .bin}
+ * stores (entries {@code (word, count, type)}, nwords, nlabels, ntokens) and is immutable.
+ *
+ * <p>Row ids of the input matrix: word {@code w} is row {@code w}; bucket {@code b} (a word or
+ * character n-gram) is row {@code nwords + b}.
+ */
+public final class Dictionary {
+  /** Entry type of a word, as stored in a fastText model. */
+  public static final byte WORD = 0;
+  /** Entry type of a label. */
+  public static final byte LABEL = 1;
+
+  private final byte[][] words;
+  private final long[] counts;
+  private final int nwords;
+  private final int nlabels;
+  private final long ntokens;
+  private final ByteTable table;
+  private final byte[] labelPrefix;
+  private final int bucket;
+  private final int minn;
+  private final int maxn;
+  private final int wordNgrams;
+  private final int[][] subwords;
+  private final int eosId;
+
+  /**
+   * A dictionary from entries already in model order (words first, then labels).
+   *
+   * @param args supplies the label prefix, bucket, minn, maxn and wordNgrams
+   * @param words the entries' UTF-8 bytes
+   * @param counts the entries' counts
+   * @param nwords how many leading entries are words
+   * @param ntokens the number of tokens of the training data
+   */
+  public Dictionary(Args args, byte[][] words, long[] counts, int nwords, long ntokens) {
+    if (words.length != counts.length || nwords < 0 || nwords > words.length) {
+      throw new IllegalArgumentException(
+          "dictionary has " + words.length + " entries, " + counts.length + " counts and "
+              + nwords + " words");
+    }
+    this.words = words;
+    this.counts = counts;
+    this.nwords = nwords;
+    this.nlabels = words.length - nwords;
+    this.ntokens = ntokens;
+    this.labelPrefix = args.label().getBytes(StandardCharsets.UTF_8);
+    this.bucket = args.effectiveBucket();
+    this.minn = args.minn();
+    this.maxn = args.maxn();
+    this.wordNgrams = args.wordNgrams();
+    this.table = new ByteTable(words.length);
+    for (int i = 0; i < words.length; i++) {
+      byte[] w = words[i];
+      int h = FastTextHash.hash(w, 0, w.length);
+      if (table.find(w, 0, w.length, h) >= 0) {
+        throw new IllegalArgumentException(
+            "dictionary entry " + i + " ('" + new String(w, StandardCharsets.UTF_8)
+                + "') appears twice");
+      }
+      table.add(w, 0, w.length, h);
+    }
+    this.eosId = find(TokenReader.EOS_BYTES, 0, TokenReader.EOS_BYTES.length);
+    if (maxn > 0) {
+      subwords = new int[nwords][];
+      IntList scratch = new IntList();
+      byte[] wrapped = new byte[64];
+      for (int i = 0; i < nwords; i++) {
+        scratch.clear();
+        scratch.add(i);
+        if (i != eosId) {
+          wrapped = charNgrams(words[i], 0, words[i].length, wrapped, scratch);
+        }
+        subwords[i] = scratch.toArray();
+      }
+    } else {
+      subwords = null;
+    }
+  }
+
+  public int nwords() { return nwords; }
+  public int nlabels() { return nlabels; }
+  public int size() { return words.length; }
+  /** Tokens in the training data (words, labels and {@code </s>}, before thresholding). */
+  public long ntokens() { return ntokens; }
+  /** Bucket rows after the word rows (0 for a unigram model without character n-grams). */
+  public int bucket() { return bucket; }
+  public int wordNgrams() { return wordNgrams; }
+  public int minn() { return minn; }
+  public int maxn() { return maxn; }
+
+  /** Rows of the input matrix: {@code nwords + bucket}. */
+  public long inputRows() {
+    return (long) nwords + bucket;
+  }
+
+  /** Id of a token, or -1. */
+  public int find(byte[] b, int off, int len) {
+    return table.find(b, off, len, FastTextHash.hash(b, off, len));
+  }
+
+  int find(byte[] b, int off, int len, int hash) {
+    return table.find(b, off, len, hash);
+  }
+
+  /** Id of a token, or -1. */
+  public int find(String token) {
+    byte[] b = token.getBytes(StandardCharsets.UTF_8);
+    return find(b, 0, b.length);
+  }
+
+  /** The entry's text. */
+  public String word(int id) {
+    return new String(words[id], StandardCharsets.UTF_8);
+  }
+
+  /** The entry's UTF-8 bytes (not a copy; do not change). */
+  public byte[] wordBytes(int id) {
+    return words[id];
+  }
+
+  /** The label text of label {@code j} (entry {@code nwords + j}). */
+  public String label(int j) {
+    return word(nwords + j);
+  }
+
+  public long count(int id) {
+    return counts[id];
+  }
+
+  /** {@link #WORD} or {@link #LABEL}. */
+  public byte type(int id) {
+    return id < nwords ? WORD : LABEL;
+  }
+
+  /** The counts of the labels, in label order (descending). */
+  public long[] labelCounts() {
+    return Arrays.copyOfRange(counts, nwords, words.length);
+  }
+
+  /** Whether a token starts with the label prefix. */
+  public boolean isLabel(byte[] b, int off, int len) {
+    return DictionaryBuilder.startsWith(b, off, len, labelPrefix);
+  }
+
+  /** The ids a word contributes: itself, then its character n-gram rows (when maxn > 0). */
+  int[] subwords(int id) {
+    return subwords[id];
+  }
+
+  /** The id of {@code </s>}, or -1 if it is not in the vocabulary. */
+  public int eosId() {
+    return eosId;
+  }
+
+  /**
+   * Appends the character n-gram rows of a word (wrapped in {@code <} and {@code >}, stepping over
+   * UTF-8 code points, lengths minn..maxn, no boundary 1-grams; fastText dictionary.cc:172-195).
+   * Returns the scratch array, grown if needed.
+   */
+  byte[] charNgrams(byte[] b, int off, int len, byte[] scratch, IntList out) {
+    if (maxn <= 0) {
+      return scratch;
+    }
+    int n = len + 2;
+    if (scratch.length < n) {
+      scratch = new byte[Math.max(n, scratch.length * 2)];
+    }
+    scratch[0] = '<';
+    System.arraycopy(b, off, scratch, 1, len);
+    scratch[n - 1] = '>';
+    for (int i = 0; i < n; i++) {
+      if ((scratch[i] & 0xC0) == 0x80) {
+        continue;
+      }
+      int j = i;
+      for (int g = 1; j < n && g <= maxn; g++) {
+        j++;
+        while (j < n && (scratch[j] & 0xC0) == 0x80) {
+          j++;
+        }
+        if (g >= minn && !(g == 1 && (i == 0 || j == n))) {
+          int h = FastTextHash.hash(scratch, i, j - i);
+          out.add(nwords + FastTextHash.charBucket(h, bucket));
+        }
+      }
+    }
+    return scratch;
+  }
+}

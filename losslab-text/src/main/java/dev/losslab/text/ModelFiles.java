@@ -1,0 +1,147 @@
+package dev.losslab.text;
+
+import dev.losslab.text.format.FastTextArgs;
+import dev.losslab.text.format.FastTextBinary;
+import dev.losslab.text.format.FastTextDictionary;
+import dev.losslab.text.format.FastTextMatrix;
+import dev.losslab.text.format.ModelSidecar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Saves a {@link TextClassifier} as a fastText {@code .bin} (version 12) plus the losslab sidecar, and
+ * loads either a losslab or a fastText model. The mapping is field for field: the args block from
+ * {@link Args} (loss code from the head: a core loss is stored as softmax, or as ova for sigmoid
+ * outputs, so fastText ranks labels the same way), the dictionary entries in model order, and the two
+ * matrices without copying. The sidecar keeps the real loss and its options, the seed and the label
+ * prefix.
+ */
+public final class ModelFiles {
+  private ModelFiles() {}
+
+  /** The losslab version written into sidecars. */
+  public static final String VERSION = "0.1.0";
+
+  /** Writes {@code file} and its sidecar atomically. */
+  public static void save(TextClassifier c, Path file) throws IOException {
+    toBinary(c).write(file);
+    Map<String, String> options = new LinkedHashMap<>();
+    c.args().lossOptions().forEach((k, v) -> options.put(k, render(v)));
+    Map<String, String> extra = new LinkedHashMap<>();
+    extra.put("label", c.args().label());
+    extra.put("minCountLabel", Integer.toString(c.args().minCountLabel()));
+    extra.put("lr", Double.toString(c.args().lr()));
+    extra.put("thread", Integer.toString(c.args().thread()));
+    new ModelSidecar(VERSION, c.head().name(), options, OptionalLong.of(c.args().seed()),
+        Optional.empty(), extra).write(file);
+  }
+
+  private static String render(Object v) {
+    if (v instanceof double[] a) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < a.length; i++) {
+        b.append(i == 0 ? "" : ",").append(a[i]);
+      }
+      return b.toString();
+    }
+    if (v instanceof int[] a) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < a.length; i++) {
+        b.append(i == 0 ? "" : ",").append(a[i]);
+      }
+      return b.toString();
+    }
+    return String.valueOf(v);
+  }
+
+  /** The fastText record of a classifier (matrices not copied). */
+  public static FastTextBinary toBinary(TextClassifier c) {
+    Args a = c.args();
+    Dictionary d = c.dictionary();
+    Model m = c.model();
+    FastTextArgs fa = new FastTextArgs(a.dim(), a.ws(), a.epoch(), a.minCount(), a.neg(),
+        a.wordNgrams(), FastTextArgs.LossName.ofCode(c.head().fastTextCode()),
+        FastTextArgs.ModelName.SUP, d.bucket(), a.minn(), a.maxn(), a.lrUpdateRate(), a.t());
+    List<FastTextDictionary.Entry> entries = new ArrayList<>(d.size());
+    for (int i = 0; i < d.size(); i++) {
+      entries.add(new FastTextDictionary.Entry(d.word(i), d.count(i),
+          i < d.nwords() ? FastTextDictionary.EntryType.WORD : FastTextDictionary.EntryType.LABEL));
+    }
+    FastTextDictionary fd = new FastTextDictionary(d.nwords(), d.nlabels(), d.ntokens(), entries);
+    return new FastTextBinary(fa, fd, new FastTextMatrix(m.inputRows(), m.dim(), m.input()), false,
+        new FastTextMatrix(m.outputRows(), m.dim(), m.output()));
+  }
+
+  /**
+   * Loads a model written by losslab or by fastText.
+   *
+   * @throws IOException if the file is missing, unreadable or malformed (the message names it)
+   * @throws IllegalArgumentException if it is not a supervised model or its settings are unusable
+   */
+  public static TextClassifier load(Path file) throws IOException {
+    FastTextBinary bin = FastTextBinary.read(file);
+    Optional<ModelSidecar> side = ModelSidecar.read(file);
+    FastTextArgs fa = bin.args();
+    if (fa.model() != FastTextArgs.ModelName.SUP) {
+      throw new IllegalArgumentException(
+          file + ": a " + fa.model().fastTextName() + " model (word vectors), not a classifier");
+    }
+    String loss = side.map(ModelSidecar::loss).orElse(fastTextLossName(fa.loss()));
+    Args.Builder b = Args.builder()
+        .dim(fa.dim()).ws(Math.max(1, fa.ws())).epoch(Math.max(1, fa.epoch()))
+        .minCount(Math.max(0, fa.minCount())).neg(Math.max(1, fa.neg()))
+        .wordNgrams(Math.max(1, fa.wordNgrams())).bucket(fa.bucket()).minn(Math.max(0, fa.minn()))
+        .maxn(Math.max(0, fa.maxn())).lrUpdateRate(Math.max(1, fa.lrUpdateRate())).t(fa.t())
+        .loss(loss).thread(1);
+    if (side.isPresent()) {
+      ModelSidecar s = side.get();
+      s.lossOptions().forEach(b::lossOption);
+      s.seed().ifPresent(b::seed);
+      String label = s.extra().get("label");
+      if (label != null) {
+        b.label(label);
+      }
+    }
+    Args args;
+    try {
+      args = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": unusable settings in the model: " + e.getMessage(), e);
+    }
+    FastTextDictionary fd = bin.dictionary();
+    byte[][] words = new byte[fd.size()][];
+    long[] counts = new long[fd.size()];
+    for (int i = 0; i < fd.size(); i++) {
+      words[i] = fd.entries().get(i).word().getBytes(StandardCharsets.UTF_8);
+      counts[i] = fd.entries().get(i).count();
+    }
+    if (args.effectiveBucket() != fa.bucket()) {
+      throw new IllegalArgumentException(
+          file + ": bucket " + fa.bucket() + " does not fit wordNgrams " + fa.wordNgrams()
+              + " and maxn " + fa.maxn());
+    }
+    Dictionary dict = new Dictionary(args, words, counts, fd.nwords(), fd.ntokens());
+    if (dict.nlabels() == 0) {
+      throw new IllegalArgumentException(file + ": the model has no labels");
+    }
+    Model model = new Model(fa.dim(), bin.input().data(), bin.output().data());
+    return new TextClassifier(args, dict, model, Heads.create(args, dict.labelCounts()));
+  }
+
+  /** The losslab loss name of a fastText loss code. */
+  static String fastTextLossName(FastTextArgs.LossName l) {
+    return switch (l) {
+      case HS -> Args.HS;
+      case NS -> Args.NS;
+      case SOFTMAX -> Args.SOFTMAX;
+      case OVA -> Args.OVA;
+    };
+  }
+}

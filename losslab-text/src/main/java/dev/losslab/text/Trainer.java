@@ -1,0 +1,221 @@
+package dev.losslab.text;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hogwild SGD over {@code -thread} threads sharing the two matrices without locks, with fastText's
+ * learning-rate schedule (fasttext.cc:632-678): per line, {@code lr = lr0·(1 − tokens/(epoch·ntokens))},
+ * where {@code tokens} is a shared counter each thread updates once its local count exceeds
+ * {@code -lrUpdateRate}, and {@code ntokens} counts every token of the training file.
+ *
+ * <p>Unlike fastText, the file is not re-read: the encoded {@link Corpus} is reused, and an epoch is an
+ * exact pass — thread {@code t} of {@code T} takes lines {@code [t·L/T, (t+1)·L/T)} in file order (no
+ * shuffling, as fastText). Thread {@code t}'s random generator is seeded with {@code seed + t}, so with
+ * {@code -thread 1} the same seed gives a bit-identical model. After each epoch the {@link Listener}
+ * sees the model and may stop training (validation, early stopping).
+ *
+ * <p>A NaN or infinite loss stops all threads with {@link TrainingDiverged}, naming the loss, the step
+ * and the learning rate, and suggesting a lower {@code -lr}.
+ */
+public final class Trainer {
+  private Trainer() {}
+
+  /** A snapshot of training. */
+  public record Status(int epoch, int epochs, double progress, double wordsPerSecondPerThread,
+      double lr, double loss, double elapsedSeconds, double etaSeconds) {}
+
+  /** Watches training. */
+  public interface Listener {
+    /** Called about every {@link #intervalMillis()} from a monitor thread while training runs. */
+    default void progress(Status s) {}
+
+    /** How often {@link #progress} is called; 0 for never. */
+    default long intervalMillis() {
+      return 0;
+    }
+
+    /**
+     * Called after each epoch with the current model.
+     *
+     * @return false to stop training now
+     */
+    default boolean epochEnd(Status s, TextClassifier current) {
+      return true;
+    }
+  }
+
+  /** Trains a new model on the data. */
+  public static TextClassifier train(Args args, TrainingData data, Head head, Listener listener) {
+    Dictionary dict = data.dictionary();
+    Model model = Model.initialized(dict.inputRows(), dict.nlabels(), args.dim(), args.seed(),
+        args.thread());
+    TextClassifier classifier = new TextClassifier(args, dict, model, head);
+    new Run(args, data.corpus(), classifier, listener).run();
+    return classifier;
+  }
+
+  private static final class Run {
+    final Args args;
+    final Corpus corpus;
+    final TextClassifier classifier;
+    final Model model;
+    final Head head;
+    final Listener listener;
+    final int threads;
+    final long budget;
+    final AtomicLong tokenCount = new AtomicLong();
+    final AtomicLong steps = new AtomicLong();
+    final AtomicReference<String> failure = new AtomicReference<>();
+    final Workspace[] workspaces;
+    final double[] lossSum;
+    final long[] lossCount;
+    volatile boolean stop;
+    volatile int epoch;
+    volatile float lastLr;
+    long start;
+
+    Run(Args args, Corpus corpus, TextClassifier classifier, Listener listener) {
+      this.args = args;
+      this.corpus = corpus;
+      this.classifier = classifier;
+      this.model = classifier.model();
+      this.head = classifier.head();
+      this.listener = listener == null ? new Listener() {} : listener;
+      this.threads = Math.max(1, Math.min(args.thread(), corpus.lines()));
+      this.budget = Math.max(1, (long) args.epoch() * corpus.totalTokens());
+      workspaces = new Workspace[threads];
+      for (int t = 0; t < threads; t++) {
+        workspaces[t] = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
+      }
+      lossSum = new double[threads * 8];
+      lossCount = new long[threads * 8];
+      lastLr = (float) args.lr();
+    }
+
+    Status status() {
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long tokens = tokenCount.get();
+      double progress = Math.min(1.0, (double) tokens / budget);
+      double loss = 0;
+      long n = 0;
+      for (int t = 0; t < threads; t++) {
+        loss += lossSum[t * 8];
+        n += lossCount[t * 8];
+      }
+      double wps = elapsed > 0 ? tokens / elapsed / threads : 0;
+      double eta = progress > 0 ? elapsed * (1 - progress) / progress : Double.NaN;
+      return new Status(epoch + 1, args.epoch(), progress, wps, lastLr, n == 0 ? Double.NaN : loss / n,
+          elapsed, eta);
+    }
+
+    void run() {
+      start = System.nanoTime();
+      Thread monitor = null;
+      if (listener.intervalMillis() > 0) {
+        monitor = new Thread(() -> {
+          try {
+            while (!stop) {
+              Thread.sleep(listener.intervalMillis());
+              if (!stop) {
+                listener.progress(status());
+              }
+            }
+          } catch (InterruptedException e) {
+            // training finished
+          }
+        }, "progress");
+        monitor.setDaemon(true);
+        monitor.start();
+      }
+      try {
+        for (int e = 0; e < args.epoch(); e++) {
+          epoch = e;
+          runEpoch();
+          if (failure.get() != null) {
+            throw new TrainingDiverged(failure.get());
+          }
+          if (!listener.epochEnd(status(), classifier)) {
+            break;
+          }
+        }
+      } finally {
+        stop = true;
+        if (monitor != null) {
+          monitor.interrupt();
+        }
+      }
+    }
+
+    void runEpoch() {
+      int lines = corpus.lines();
+      if (threads == 1) {
+        work(0, 0, lines);
+        return;
+      }
+      Thread[] ts = new Thread[threads];
+      for (int t = 0; t < threads; t++) {
+        final int id = t;
+        final int lo = (int) ((long) t * lines / threads);
+        final int hi = (int) ((long) (t + 1) * lines / threads);
+        ts[t] = new Thread(() -> work(id, lo, hi), "train-" + t);
+        ts[t].start();
+      }
+      for (Thread th : ts) {
+        try {
+          th.join();
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", ex);
+        }
+      }
+    }
+
+    void work(int t, int lo, int hi) {
+      Workspace ws = workspaces[t];
+      int[] ids = corpus.ids();
+      int[] is = corpus.idStart();
+      int[] labels = corpus.labels();
+      int[] ls = corpus.labelStart();
+      int[] tokens = corpus.tokens();
+      int rate = args.lrUpdateRate();
+      double lr0 = args.lr();
+      double sum = 0;
+      long count = 0;
+      long local = 0;
+      for (int i = lo; i < hi; i++) {
+        float progress = (float) ((double) tokenCount.get() / budget);
+        float lr = (float) (lr0 * (1.0 - progress));
+        double loss = model.update(ids, is[i], is[i + 1], labels, ls[i], ls[i + 1], lr, head, ws);
+        if (!Double.isFinite(loss)) {
+          long step = steps.get() + count + 1;
+          failure.compareAndSet(null,
+              "the " + head.name() + " loss became " + (Double.isNaN(loss) ? "NaN" : "infinite")
+                  + " at step " + step + " (epoch " + (epoch + 1) + ", line " + (i + 1)
+                  + " of the usable lines, lr " + lr + "); try a lower -lr (now " + lr0 + ")");
+          stop = true;
+          return;
+        }
+        sum += loss;
+        count++;
+        local += tokens[i];
+        if (local > rate) {
+          tokenCount.addAndGet(local);
+          local = 0;
+          lossSum[t * 8] = sum;
+          lossCount[t * 8] = count;
+          if (t == 0) {
+            lastLr = lr;
+          }
+          if (failure.get() != null) {
+            return;
+          }
+        }
+      }
+      tokenCount.addAndGet(local);
+      steps.addAndGet(count);
+      lossSum[t * 8] = sum;
+      lossCount[t * 8] = count;
+    }
+  }
+}

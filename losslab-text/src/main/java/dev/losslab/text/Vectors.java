@@ -1,0 +1,61 @@
+package dev.losslab.text;
+
+/** The few float-vector kernels of the model, written so the JIT can vectorize or pipeline them. */
+final class Vectors {
+  private Vectors() {}
+
+  /** {@code Σ a[ao+i]·b[bo+i]} for i &lt; n, with four partial sums. */
+  static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[ao + i] * b[bo + i];
+      s1 += a[ao + i + 1] * b[bo + i + 1];
+      s2 += a[ao + i + 2] * b[bo + i + 2];
+      s3 += a[ao + i + 3] * b[bo + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[ao + i] * b[bo + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * The step on output row {@code r} for score gradient {@code -alpha/lr}: first {@code grad += alpha·B_r}
+   * with the row before its change, then {@code B_r += alpha·h} (fastText model.cc / loss.cc order).
+   */
+  static void step(float[] out, int ro, float[] hidden, float[] grad, float alpha, int dim) {
+    for (int i = 0; i < dim; i++) {
+      float b = out[ro + i];
+      grad[i] += alpha * b;
+      out[ro + i] = b + alpha * hidden[i];
+    }
+  }
+
+  /** {@code y[yo..yo+n) += x[0..n)}. */
+  static void add(float[] y, int yo, float[] x, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yo + i] += x[i];
+    }
+  }
+
+  /** {@code y[0..n) += x[xo..xo+n)}. */
+  static void addFrom(float[] y, float[] x, int xo, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] += x[xo + i];
+    }
+  }
+
+  static void scale(float[] y, float a, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] *= a;
+    }
+  }
+
+  static void zero(float[] y, int n) {
+    java.util.Arrays.fill(y, 0, n, 0f);
+  }
+}
