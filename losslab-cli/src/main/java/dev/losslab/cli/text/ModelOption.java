@@ -1,0 +1,57 @@
+package dev.losslab.cli.text;
+
+import dev.losslab.cli.Errors;
+import dev.losslab.text.ModelFiles;
+import dev.losslab.text.TextClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Loading a model for a command, with user-facing errors. */
+final class ModelOption {
+  private ModelOption() {}
+
+  static TextClassifier load(Path file) {
+    if (!Files.exists(file)) {
+      throw new Errors.UserException(file + ": no such model file");
+    }
+    try {
+      return ModelFiles.load(file);
+    } catch (NoSuchFileException e) {
+      throw new Errors.UserException(file + ": no such model file");
+    } catch (IOException e) {
+      String m = e.getMessage();
+      throw new Errors.UserException(m != null && m.contains(file.toString()) ? m : file + ": " + m);
+    } catch (IllegalArgumentException e) {
+      throw new Errors.UserException(e.getMessage());
+    }
+  }
+
+  /** Opens a data file, or standard input for {@code -}. */
+  static java.io.InputStream open(String file) {
+    if ("-".equals(file)) {
+      return new java.io.BufferedInputStream(System.in, 1 << 16);
+    }
+    try {
+      return dev.losslab.text.TrainingData.open(Path.of(file));
+    } catch (IllegalArgumentException e) {
+      throw new Errors.UserException(e.getMessage());
+    }
+  }
+
+  /** Checks fastText's k: -1 for all labels, or positive. */
+  static int k(int k) {
+    if (k == 0 || k < -1) {
+      throw new IllegalArgumentException("k (" + k + ") must be -1 (all labels) or > 0");
+    }
+    return k;
+  }
+
+  static float threshold(double t) {
+    if (!(t >= 0 && t <= 1)) {
+      throw new IllegalArgumentException("threshold (" + t + ") must be in [0, 1]");
+    }
+    return (float) t;
+  }
+}

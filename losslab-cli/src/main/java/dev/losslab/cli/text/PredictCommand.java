@@ -1,0 +1,95 @@
+package dev.losslab.cli.text;
+
+import dev.losslab.cli.Errors;
+import dev.losslab.text.LineEncoder;
+import dev.losslab.text.Predictions;
+import dev.losslab.text.TextClassifier;
+import dev.losslab.text.TokenReader;
+import dev.losslab.text.Workspace;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code predict} and {@code predict-prob MODEL FILE|- [k] [threshold]}: one output line per input line,
+ * the best labels first ({@code predict-prob} adds each probability, printed as fastText does:
+ * {@code p + 1e-5} for fastText's heads).
+ */
+public abstract class PredictCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL") Path model;
+  @Parameters(index = "1", paramLabel = "FILE", description = "text to classify, or - for standard input") String file;
+  @Parameters(index = "2", paramLabel = "k", defaultValue = "1", description = "labels per line, -1 for all [1]") int k;
+  @Parameters(index = "3", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
+
+  abstract boolean probabilities();
+
+  /** {@code predict}. */
+  @Command(name = "predict", description = "Predict the most likely labels of each line.")
+  public static final class Labels extends PredictCommand {
+    @Override
+    boolean probabilities() {
+      return false;
+    }
+  }
+
+  /** {@code predict-prob}. */
+  @Command(name = "predict-prob", description = "Predict the most likely labels of each line, with probabilities.")
+  public static final class WithProbabilities extends PredictCommand {
+    @Override
+    boolean probabilities() {
+      return true;
+    }
+  }
+
+  @Override
+  public Integer call() {
+    int kk = ModelOption.k(k);
+    float th = ModelOption.threshold(threshold);
+    TextClassifier c = ModelOption.load(model);
+    Workspace ws = c.workspace();
+    Predictions p = new Predictions(c.dictionary().nlabels());
+    LineEncoder enc = new LineEncoder(c.dictionary());
+    boolean prob = probabilities();
+    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    try (TokenReader r = new TokenReader(ModelOption.open(file), file)) {
+      StringBuilder line = new StringBuilder(256);
+      while (enc.read(r) > 0) {
+        c.predict(enc, ws, kk, th, p);
+        line.setLength(0);
+        for (int i = 0; i < p.size(); i++) {
+          if (i > 0) {
+            line.append(' ');
+          }
+          line.append(c.dictionary().label(p.label(i)));
+          if (prob) {
+            line.append(' ').append(CppFormat.general(p.probability(i), 6));
+          }
+        }
+        line.append('\n');
+        out.write(line.toString());
+      }
+      out.flush();
+    } catch (IllegalArgumentException e) {
+      flushQuietly(out);
+      throw new Errors.UserException(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("standard output: " + e.getMessage(), e);
+    }
+    return Errors.OK;
+  }
+
+  private static void flushQuietly(Writer w) {
+    try {
+      w.flush();
+    } catch (IOException ignored) {
+      // the error being reported matters more
+    }
+  }
+}

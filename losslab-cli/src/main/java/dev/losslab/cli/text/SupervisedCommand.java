@@ -1,0 +1,165 @@
+package dev.losslab.cli.text;
+
+import dev.losslab.cli.Errors;
+import dev.losslab.text.Args;
+import dev.losslab.text.Corpus;
+import dev.losslab.text.Head;
+import dev.losslab.text.Heads;
+import dev.losslab.text.ModelFiles;
+import dev.losslab.text.TextClassifier;
+import dev.losslab.text.Trainer;
+import dev.losslab.text.TrainingData;
+import dev.losslab.text.TrainingDiverged;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code supervised}: trains a text classifier with fastText's flags and defaults, and writes
+ * {@code PREFIX.bin} (a fastText model) and {@code PREFIX.bin.losslab} (its sidecar).
+ */
+@Command(name = "supervised", sortOptions = false,
+    description = {"Train a text classifier (fastText's supervised: same flags and defaults).",
+        "Writes PREFIX.bin, a fastText model file, and PREFIX.bin.losslab, its sidecar."})
+public final class SupervisedCommand implements Callable<Integer> {
+
+  @Option(names = "-input", required = true, paramLabel = "FILE", description = "training file path")
+  Path input;
+
+  @Option(names = "-output", required = true, paramLabel = "PREFIX", description = "output file path prefix")
+  String output;
+
+  @Option(names = "-lr", paramLabel = "X", description = "learning rate [0.1]") Double lr;
+  @Option(names = "-lrUpdateRate", paramLabel = "N", description = "change the rate of updates for the learning rate [100]") Integer lrUpdateRate;
+  @Option(names = "-dim", paramLabel = "N", description = "size of word vectors [100]") Integer dim;
+  @Option(names = "-ws", paramLabel = "N", description = "size of the context window (unused in supervised) [5]") Integer ws;
+  @Option(names = "-epoch", paramLabel = "N", description = "number of epochs [5]") Integer epoch;
+  @Option(names = "-minCount", paramLabel = "N", description = "minimal number of word occurrences [1]") Integer minCount;
+  @Option(names = "-minCountLabel", paramLabel = "N", description = "minimal number of label occurrences [0]") Integer minCountLabel;
+  @Option(names = "-neg", paramLabel = "N", description = "number of negatives sampled (ns) [5]") Integer neg;
+  @Option(names = "-wordNgrams", paramLabel = "N", description = "max length of word ngram [1]") Integer wordNgrams;
+  @Option(names = "-loss", paramLabel = "NAME", description = "softmax, ova, ns, hs, or any core loss (cross-entropy, mse, focal, ...) [softmax]") String loss;
+  @Option(names = "-bucket", paramLabel = "N", description = "number of buckets [2000000]") Integer bucket;
+  @Option(names = "-minn", paramLabel = "N", description = "min length of char ngram [0]") Integer minn;
+  @Option(names = "-maxn", paramLabel = "N", description = "max length of char ngram [0]") Integer maxn;
+  @Option(names = "-thread", paramLabel = "N", description = "number of threads [available processors]") Integer thread;
+  @Option(names = "-t", paramLabel = "X", description = "sampling threshold (unused in supervised) [0.0001]") Double t;
+  @Option(names = "-label", paramLabel = "PREFIX", description = "labels prefix [__label__]") String label;
+  @Option(names = "-verbose", paramLabel = "N", description = "verbosity level [2]") Integer verbose;
+  @Option(names = "-seed", paramLabel = "N", description = "random seed; with -thread 1 the model is bit-identical run after run [0]") Long seed;
+
+  @Option(names = "-validation", paramLabel = "FILE", description = "labelled file scored (P@1, R@1) after every epoch")
+  Path validation;
+  @Option(names = "-patience", paramLabel = "N", description = "with -validation: stop after N epochs without a better P@1 (0 = never) [0]")
+  int patience;
+
+  @Option(names = "-labelSmoothing", paramLabel = "X", description = "core loss option") Double labelSmoothing;
+  @Option(names = "-weight", paramLabel = "W1,W2,...", description = "core loss option: per-label weights, in label order (dump MODEL dict)") String weight;
+  @Option(names = "-posWeight", paramLabel = "W1,W2,...", description = "core loss option") String posWeight;
+  @Option(names = "-ignoreIndex", paramLabel = "N", description = "core loss option") Integer ignoreIndex;
+  @Option(names = "-delta", paramLabel = "X", description = "core loss option") Double delta;
+  @Option(names = "-beta", paramLabel = "X", description = "core loss option") Double beta;
+  @Option(names = "-gamma", paramLabel = "X", description = "core loss option") Double gamma;
+  @Option(names = "-alpha", paramLabel = "X", description = "core loss option") Double alpha;
+  @Option(names = "-margin", paramLabel = "X", description = "core loss option") Double margin;
+  @Option(names = "-logTarget", paramLabel = "BOOL", description = "core loss option") Boolean logTarget;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help") boolean help;
+
+  Args args() {
+    Args.Builder b = Args.builder();
+    if (lr != null) b.lr(lr);
+    if (lrUpdateRate != null) b.lrUpdateRate(lrUpdateRate);
+    if (dim != null) b.dim(dim);
+    if (ws != null) b.ws(ws);
+    if (epoch != null) b.epoch(epoch);
+    if (minCount != null) b.minCount(minCount);
+    if (minCountLabel != null) b.minCountLabel(minCountLabel);
+    if (neg != null) b.neg(neg);
+    if (wordNgrams != null) b.wordNgrams(wordNgrams);
+    if (loss != null) b.loss(loss);
+    if (bucket != null) b.bucket(bucket);
+    if (minn != null) b.minn(minn);
+    if (maxn != null) b.maxn(maxn);
+    if (thread != null) b.thread(thread);
+    if (t != null) b.t(t);
+    if (label != null) b.label(label);
+    if (verbose != null) b.verbose(verbose);
+    if (seed != null) b.seed(seed);
+    if (labelSmoothing != null) b.lossOption("labelSmoothing", labelSmoothing);
+    if (weight != null) b.lossOption("weight", weight);
+    if (posWeight != null) b.lossOption("posWeight", posWeight);
+    if (ignoreIndex != null) b.lossOption("ignoreIndex", ignoreIndex);
+    if (delta != null) b.lossOption("delta", delta);
+    if (beta != null) b.lossOption("beta", beta);
+    if (gamma != null) b.lossOption("gamma", gamma);
+    if (alpha != null) b.lossOption("alpha", alpha);
+    if (margin != null) b.lossOption("margin", margin);
+    if (logTarget != null) b.lossOption("logTarget", logTarget);
+    return b.build();
+  }
+
+  @Override
+  public Integer call() {
+    Args args = args();
+    if (patience < 0) {
+      throw new IllegalArgumentException("-patience (" + patience + ") must be >= 0");
+    }
+    if (patience > 0 && validation == null) {
+      throw new IllegalArgumentException("-patience (" + patience + ") needs -validation FILE");
+    }
+    if (!args.fastTextLoss() && weight == null) {
+      Heads.check(args); // an unknown loss or option fails before reading data
+    }
+    Path out = Path.of(output + ".bin");
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new Errors.UserException("-output " + output + ": folder " + parent + " does not exist");
+    }
+    PrintStream err = System.err;
+    long t0 = System.nanoTime();
+    TrainingData data;
+    Corpus valid = null;
+    try {
+      data = TrainingData.read(input, args);
+      if (validation != null) {
+        valid = TrainingData.encode(validation, data.dictionary());
+        if (valid.lines() == 0) {
+          throw new IllegalArgumentException(
+              validation + ": no line has a label seen in training and a word");
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Errors.UserException(e.getMessage());
+    }
+    if (args.verbose() > 0) {
+      err.printf("Read %dM words%n", data.dictionary().ntokens() / 1_000_000);
+      err.printf("Number of words:  %d%n", data.dictionary().nwords());
+      err.printf("Number of labels: %d%n", data.dictionary().nlabels());
+    }
+    Head head = Heads.create(args, data.dictionary().labelCounts());
+    boolean tty = System.console() != null;
+    TrainingProgress progress = new TrainingProgress(err, tty, args.verbose(), valid, patience);
+    TextClassifier model;
+    try {
+      model = Trainer.train(args, data, head, progress);
+    } catch (TrainingDiverged e) {
+      progress.finish(null);
+      throw new Errors.UserException("training stopped: " + e.getMessage());
+    }
+    progress.finish(null);
+    try {
+      ModelFiles.save(model, out);
+    } catch (IOException e) {
+      throw new Errors.UserException(out + ": cannot write the model (" + e.getMessage() + ")");
+    }
+    if (args.verbose() > 1) {
+      err.printf("wrote %s (%.1fs in all)%n", out, (System.nanoTime() - t0) / 1e9);
+    }
+    return Errors.OK;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.losslab.cli.text;
+
+import dev.losslab.text.Corpus;
+import dev.losslab.text.Meter;
+import dev.losslab.text.Predictions;
+import dev.losslab.text.TextClassifier;
+import dev.losslab.text.Trainer;
+import dev.losslab.text.Workspace;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * What {@code supervised} shows while it trains: on an interactive terminal a progress bar redrawn
+ * in place (progress, words/sec/thread, lr, average loss, ETA, as fastText); otherwise one plain line
+ * per epoch. With {@code -validation}, P@1 and R@1 on the validation file after every epoch, and early
+ * stopping after {@code -patience} epochs without a better P@1.
+ */
+final class TrainingProgress implements Trainer.Listener {
+  private final PrintStream err;
+  private final boolean tty;
+  private final int verbose;
+  private final Corpus validation;
+  private final int patience;
+  private double best = Double.NEGATIVE_INFINITY;
+  private int bestEpoch;
+  private int stale;
+  private boolean drew;
+  private String stopReason;
+
+  TrainingProgress(PrintStream err, boolean tty, int verbose, Corpus validation, int patience) {
+    this.err = err;
+    this.tty = tty;
+    this.verbose = verbose;
+    this.validation = validation;
+    this.patience = patience;
+  }
+
+  @Override
+  public long intervalMillis() {
+    return tty && verbose > 1 ? 100 : 0;
+  }
+
+  @Override
+  public synchronized void progress(Trainer.Status s) {
+    err.print("\r" + bar(s));
+    err.flush();
+    drew = true;
+  }
+
+  private static String bar(Trainer.Status s) {
+    int width = 20;
+    int filled = (int) Math.round(s.progress() * width);
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < width; i++) {
+      b.append(i < filled ? '#' : '.');
+    }
+    b.append(']');
+    return String.format(Locale.ROOT,
+        "%s Progress: %5.1f%% words/sec/thread: %8.0f lr: %.6f avg.loss: %.6f ETA: %s", b,
+        100 * s.progress(), s.wordsPerSecondPerThread(), s.lr(), s.loss(), eta(s.etaSeconds()));
+  }
+
+  static String eta(double seconds) {
+    if (!Double.isFinite(seconds)) {
+      return "--";
+    }
+    long t = Math.round(seconds);
+    return String.format(Locale.ROOT, "%dh%2dm%2ds", t / 3600, (t / 60) % 60, t % 60);
+  }
+
+  @Override
+  public synchronized boolean epochEnd(Trainer.Status s, TextClassifier current) {
+    String valid = "";
+    boolean go = true;
+    if (validation != null) {
+      Workspace ws = current.workspace();
+      Meter m = current.test(validation, 1, 0f, ws, new Predictions(current.dictionary().nlabels()));
+      double p = m.precision();
+      valid = String.format(Locale.ROOT, " valid P@1 %.4f R@1 %.4f (N %d)", p, m.recall(),
+          m.examples());
+      if (p > best) {
+        best = p;
+        bestEpoch = s.epoch();
+        stale = 0;
+      } else if (patience > 0 && ++stale >= patience) {
+        go = false;
+        stopReason = "early stop: no better validation P@1 for " + patience + " epochs (best "
+            + String.format(Locale.ROOT, "%.4f", best) + " at epoch " + bestEpoch + ")";
+      }
+    }
+    if (verbose > 0 && (validation != null || !tty || verbose > 1)) {
+      if (drew) {
+        err.print("\r");
+      }
+      String line = String.format(Locale.ROOT,
+          "epoch %d/%d words/sec/thread: %.0f lr: %.6f avg.loss: %.6f elapsed: %.1fs%s", s.epoch(),
+          s.epochs(), s.wordsPerSecondPerThread(), s.lr(), s.loss(), s.elapsedSeconds(), valid);
+      if (tty && drew) {
+        err.println(line + "\033[K");
+      } else if (!tty || validation != null) {
+        err.println(line);
+      }
+      if (stopReason != null) {
+        err.println(stopReason);
+      }
+      err.flush();
+    }
+    return go;
+  }
+
+  /** Ends the progress line. */
+  synchronized void finish(Trainer.Status last) {
+    if (drew) {
+      err.println();
+      err.flush();
+    }
+  }
+}
