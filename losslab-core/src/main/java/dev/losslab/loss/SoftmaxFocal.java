@@ -1,5 +1,7 @@
 package dev.losslab.loss;
 
+import dev.losslab.math.Stable;
+
 /**
  * {@code focal}: softmax focal loss (Lin et al. 2017, multi-class form)
  * {@code L = −α·(1 − p_y)^γ·log p_y}, {@code p = softmax(s)}. With {@code q = 1 − p_y} and
@@ -7,7 +9,8 @@ package dev.losslab.loss;
  * ({@code ℓ/q → −1} as {@code q → 0}). γ = 0 is {@code α}·cross-entropy.
  *
  * <p>Computed in log space (optax#1267): {@code ℓ = s_y − max − log Σ}, and
- * {@code log q = logsumexp_{i≠y}(s_i) − logsumexp(s)}, so {@code q^γ = e^{γ log q}} is exact in the tail
+ * {@code log q = log(1 − e^ℓ)} by {@link Stable#log1mExp} (or, when every other class underflows next to
+ * the label, {@code logsumexp_{i≠y}(s_i) − logsumexp(s)}), so {@code q^γ = e^{γ log q}} is exact in the tail
  * and never {@code 0^γ} with a NaN derivative for γ < 1. PyTorch has no softmax focal loss; {@code mean}
  * divides by the number of examples. Labels only. Expected output unit: none (softmax fused). Finite for
  * every finite score; no kinks for γ ≥ 0.
@@ -64,7 +67,11 @@ public final class SoftmaxFocal implements Loss {
     double logSum = Math.log1p(rest);
     double inv = 1.0 / (1.0 + rest);
     double logP = (s[so + y] - max) - logSum;
-    double logQ = (logOthers(s, so, k, y) - max) - logSum;
+    // log q = log(1 − p_y) from log p_y (accurate on both sides of p_y = ½); only when every other
+    // class underflows next to y is the tail taken from their own log-sum-exp
+    double logQ = y == m && rest < Double.MIN_NORMAL
+        ? (logOthers(s, so, k, y) - max) - logSum
+        : Stable.log1mExp(logP);
     double q = Math.exp(logQ);
     double py = Math.exp(logP);
     double qGamma = gamma == 0 ? 1.0 : Math.exp(gamma * logQ);
