@@ -87,7 +87,7 @@ final class DelimitedReader implements DocumentReader {
       return in.decode(bytes, start, ends[c - 1] - start);
     } catch (CharacterCodingException e) {
       throw new InputFormatException(file, recordLine, "invalid " + in.charsetName() + " in column "
-          + c + " (use -encoding ISO-8859-1 for a Latin-1 file)");
+          + c + " (for a Latin-1 file choose the ISO-8859-1 encoding)");
     }
   }
 

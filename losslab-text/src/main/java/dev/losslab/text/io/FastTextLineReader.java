@@ -44,7 +44,7 @@ final class FastTextLineReader implements DocumentReader {
         text = in.decode(bytes, 0, n);
       } catch (CharacterCodingException e) {
         throw new InputFormatException(file, line, "invalid " + in.charsetName()
-            + " (use -encoding ISO-8859-1 for a Latin-1 file)");
+            + " (for a Latin-1 file choose the ISO-8859-1 encoding)");
       }
       String normalized = Document.normalizeSpace(text);
       if (normalized.isEmpty()) {

@@ -63,7 +63,7 @@ final class FolderReader implements DocumentReader {
           .decode(ByteBuffer.wrap(content)).toString();
     } catch (CharacterCodingException e) {
       throw new InputFormatException(file, 0, "invalid " + options.charset().name()
-          + " (use -encoding ISO-8859-1 for a Latin-1 corpus)");
+          + " (for a Latin-1 corpus choose the ISO-8859-1 encoding)");
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);

@@ -67,7 +67,7 @@ class TextSourcesTest {
     Path f = dir.resolve("latin1.csv");
     Files.write(f, "pos,ok\nneg,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThatThrownBy(() -> read(f, CSV))
-        .hasMessage(f + ":2: invalid UTF-8 in column 2 (use -encoding ISO-8859-1 for a Latin-1 file)");
+        .hasMessage(f + ":2: invalid UTF-8 in column 2 (for a Latin-1 file choose the ISO-8859-1 encoding)");
     assertThat(lines(f, CSV.withCharset(StandardCharsets.ISO_8859_1)))
         .containsExactly("__label__pos ok", "__label__neg café");
   }
@@ -128,7 +128,7 @@ class TextSourcesTest {
     Path bad = root.resolve("pos/x.txt");
     Files.createDirectories(bad.getParent());
     Files.write(bad, new byte[] {'o', 'k', (byte) 0xFF});
-    assertThatThrownBy(() -> read(root, folder)).hasMessage(bad + ": invalid UTF-8 (use -encoding ISO-8859-1 for a Latin-1 corpus)");
+    assertThatThrownBy(() -> read(root, folder)).hasMessage(bad + ": invalid UTF-8 (for a Latin-1 corpus choose the ISO-8859-1 encoding)");
     assertThatThrownBy(() -> TextSources.open(bad, folder)).hasMessageContaining("is not a folder");
     assertThatThrownBy(() -> TextSources.open(root, CSV)).hasMessageContaining("is a folder; use -format folder");
     assertThatThrownBy(() -> TextSources.open(dir.resolve("nope.csv"), CSV)).isInstanceOf(NoSuchFileException.class);
