@@ -1,9 +1,12 @@
 package dev.losslab.text;
 
 /**
- * The top-k labels of one prediction, best first, each with a log-score and its probability. Built by
- * {@link #offer} (a bounded min-heap on the score, ties to the lower label id as fastText's pair
- * order) then {@link #sort}. Reused per line; not thread-safe.
+ * The top-k labels of one prediction, best first, each with a ranking score and the probability to
+ * print. Built by {@link #offer} then {@link #sort}, with exactly the heap operations of fastText's
+ * {@code findKBest} and {@code dfs} ({@code std::push_heap}, {@code std::pop_heap},
+ * {@code std::sort_heap} of libstdc++ with a comparator on the score only), so that labels with equal
+ * probabilities — frequent with the table sigmoid of {@code ova} and {@code ns} — come out in fastText's
+ * order. Reused per line; not thread-safe.
  */
 public final class Predictions {
   private int[] label;
@@ -32,23 +35,19 @@ public final class Predictions {
   public int size() { return size; }
   public int k() { return k; }
   public int label(int i) { return label[i]; }
-  /** The log-score: {@code log(p + 1e-5)} for fastText's heads. */
+  /** The ranking score: {@code log(p + 1e-5)} for fastText's heads. */
   public float score(int i) { return score[i]; }
   /** The probability printed: {@code exp(score) = p + 1e-5} for fastText's heads. */
   public float probability(int i) { return prob[i]; }
 
-  /** The lowest score kept, when k are kept. */
+  /** Whether k labels are kept. */
   boolean full() {
     return size == k;
   }
 
+  /** The lowest kept score (the heap's front). */
   float worst() {
     return score[0];
-  }
-
-  private static boolean less(float sa, int la, float sb, int lb) {
-    // heap order: "greater" score is better; for equal scores the larger id ranks lower
-    return sa < sb || (sa == sb && la > lb);
   }
 
   /** Offers a candidate with log-score {@code s}, printed as {@code exp(s)}. */
@@ -58,65 +57,73 @@ public final class Predictions {
 
   /** Offers a candidate with ranking score {@code s} and the probability {@code p} to print. */
   public void offer(float s, int l, float p) {
-    if (size == k) {
-      if (!less(score[0], label[0], s, l)) {
-        return;
-      }
-      score[0] = s;
-      label[0] = l;
-      prob[0] = p;
-      siftDown(0, size);
+    score[size] = s;
+    label[size] = l;
+    prob[size] = p;
+    size++;
+    pushHeap(size - 1, 0, s, l, p);
+    if (size > k) {
+      popHeap(size);
+      size--;
+    }
+  }
+
+  // libstdc++'s heap algorithms with comp(a, b) = a.score > b.score (a min-heap on the score).
+
+  private void pushHeap(int hole, int top, float s, int l, float p) {
+    int parent = (hole - 1) / 2;
+    while (hole > top && score[parent] > s) {
+      move(parent, hole);
+      hole = parent;
+      parent = (hole - 1) / 2;
+    }
+    score[hole] = s;
+    label[hole] = l;
+    prob[hole] = p;
+  }
+
+  /** {@code std::pop_heap} over {@code [0, len)}: the front goes to {@code len − 1}. */
+  private void popHeap(int len) {
+    if (len <= 1) {
       return;
     }
-    int i = size++;
-    score[i] = s;
-    label[i] = l;
-    prob[i] = p;
-    while (i > 0) {
-      int up = (i - 1) >> 1;
-      if (!less(score[i], label[i], score[up], label[up])) {
-        break;
+    int last = len - 1;
+    float vs = score[last];
+    int vl = label[last];
+    float vp = prob[last];
+    move(0, last);
+    adjustHeap(0, last, vs, vl, vp);
+  }
+
+  private void adjustHeap(int hole, int len, float s, int l, float p) {
+    int top = hole;
+    int second = hole;
+    while (second < (len - 1) / 2) {
+      second = 2 * (second + 1);
+      if (score[second] > score[second - 1]) {
+        second--;
       }
-      swap(i, up);
-      i = up;
+      move(second, hole);
+      hole = second;
     }
-  }
-
-  private void siftDown(int i, int n) {
-    while (true) {
-      int l = 2 * i + 1;
-      if (l >= n) {
-        return;
-      }
-      int m = l;
-      if (l + 1 < n && less(score[l + 1], label[l + 1], score[l], label[l])) {
-        m = l + 1;
-      }
-      if (!less(score[m], label[m], score[i], label[i])) {
-        return;
-      }
-      swap(i, m);
-      i = m;
+    if ((len & 1) == 0 && second == (len - 2) / 2) {
+      second = 2 * (second + 1);
+      move(second - 1, hole);
+      hole = second - 1;
     }
+    pushHeap(hole, top, s, l, p);
   }
 
-  private void swap(int a, int b) {
-    float s = score[a];
-    score[a] = score[b];
-    score[b] = s;
-    int t = label[a];
-    label[a] = label[b];
-    label[b] = t;
-    float q = prob[a];
-    prob[a] = prob[b];
-    prob[b] = q;
+  private void move(int from, int to) {
+    score[to] = score[from];
+    label[to] = label[from];
+    prob[to] = prob[from];
   }
 
-  /** Orders the kept labels best first. */
+  /** Orders the kept labels best first ({@code std::sort_heap}). */
   public void sort() {
-    for (int n = size - 1; n > 0; n--) {
-      swap(0, n);
-      siftDown(0, n);
+    for (int n = size; n > 1; n--) {
+      popHeap(n);
     }
   }
 }
