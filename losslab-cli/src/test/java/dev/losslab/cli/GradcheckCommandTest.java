@@ -1,0 +1,38 @@
+package dev.losslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class GradcheckCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void checksTheNamedSubjectsAndPrintsOneRowEach() {
+    int code = run("gradcheck", "mae", "sigmoid-mse", "relu");
+    assertThat(code).isZero();
+    String table = out.toString();
+    assertThat(table).contains("mae").contains("sigmoid-mse").contains("relu").contains("3 of 3 passed");
+    // mae and relu have kinks at the stress points: counted, not failed.
+    assertThat(table.lines().filter(l -> l.startsWith("mae")).findFirst().orElseThrow()).endsWith("ok");
+  }
+
+  @Test
+  void anUnknownNameIsAUsageError() {
+    int code = run("gradcheck", "no-such-loss");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("losslab gradcheck: ").contains("no-such-loss");
+  }
+}
