@@ -110,7 +110,7 @@ public final class Explore {
     LinePlot.Builder values = LinePlot.builder("Multi-class (K = 3): loss against s_y",
         "score of the correct class s_y (others 0)", "loss");
     for (LossChoice lc : c.losses()) {
-      Sweep sw = Sweep.score(lc.create(), new double[3], 0, 0, zs);
+      Sweep sw = Sweep.score(lc.probe(3), new double[3], 0, 0, zs);
       multi.curve(Curve.of(lc.label(), zs, sw.gradientMagnitude()));
       values.curve(Curve.of(lc.label(), zs, sw.value()));
       record(ms, experiment, lc.label() + " (K=3)", zs, sw.value(), sw.gradient(), "value", "dL/ds_y");
@@ -146,7 +146,7 @@ public final class Explore {
     for (int i = 0; i < m; i++) {
       LossChoice lc = losses.get(i);
       double[] g = new double[k];
-      new LabelProbe(lc.create(), k).evaluate(WRONG_EXAMPLE, 0, 0, g);
+      lc.probe(k).evaluate(WRONG_EXAMPLE, 0, 0, g);
       double[] x = new double[k];
       double[] up = new double[k];
       List<String> row = new ArrayList<>(List.of(lc.label()));

@@ -1,6 +1,5 @@
 package dev.losslab.experiment;
 
-import dev.losslab.loss.Loss;
 import dev.losslab.nn.Network;
 
 /**
@@ -35,9 +34,8 @@ public record GradientDiagnostics(double stalled, double wrongDirection,
    *
    * @param stallThreshold an example is stalled when misclassified and ‖∂L/∂s‖₂ is below this
    */
-  public static GradientDiagnostics measure(Loss loss, double[] scores, int n, int k, int[] labels,
-      double stallThreshold) {
-    LabelProbe probe = new LabelProbe(loss, k);
+  public static GradientDiagnostics measure(LabelProbe probe, double[] scores, int n, int k,
+      int[] labels, double stallThreshold) {
     double[] g = new double[k];
     int stalled = 0;
     long wrongPairs = 0;

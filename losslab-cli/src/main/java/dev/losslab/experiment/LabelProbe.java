@@ -5,8 +5,9 @@ import dev.losslab.loss.Target;
 
 /**
  * Evaluates a classification loss on one example given its class label, whatever target form the loss
- * wants: the label itself when the loss accepts class labels (cross-entropy, hinge, focal...), otherwise
- * the one-hot row {@code e_y} as a dense target (mse, mae, exp-mse, kl-divergence...), seed 002 §6.4.
+ * wants: the label itself when the loss accepts class labels, otherwise the one-hot row {@code e_y} as
+ * a dense target (seed 002 §6.4); with label smoothing ε, always the dense row
+ * {@code (1 − ε)·e_y + ε/K}.
  * Holds its own scratch, so one probe serves one thread; no allocation per call.
  */
 public final class LabelProbe {
@@ -16,15 +17,29 @@ public final class LabelProbe {
   private final Target target;
   private final int[] label;
   private final double[] row;
+  private final double smoothing;
 
   /**
    * @param loss the loss
    * @param k number of classes (scores per example)
    */
   public LabelProbe(Loss loss, int k) {
+    this(loss, k, 0.0);
+  }
+
+  /**
+   * @param loss the loss
+   * @param k number of classes (scores per example)
+   * @param smoothing label smoothing ε in [0, 1) of the dense targets
+   */
+  public LabelProbe(Loss loss, int k, double smoothing) {
+    if (!(smoothing >= 0 && smoothing < 1)) {
+      throw new IllegalArgumentException("smoothing (" + smoothing + ") must be in [0, 1)");
+    }
     this.loss = loss;
     this.k = k;
-    this.labels = acceptsLabels(loss, k);
+    this.smoothing = smoothing;
+    this.labels = smoothing == 0 && acceptsLabels(loss, k);
     this.label = new int[1];
     this.row = new double[k];
     this.target = labels ? Target.labels(label) : Target.dense(1, k, row);
@@ -52,9 +67,17 @@ public final class LabelProbe {
     }
     double[] v = new double[y.length * k];
     for (int i = 0; i < y.length; i++) {
-      v[i * k + y[i]] = 1.0;
+      fill(v, i * k, y[i]);
     }
     return Target.dense(y.length, k, v);
+  }
+
+  private void fill(double[] v, int o, int y) {
+    double off = smoothing / k;
+    for (int j = 0; j < k; j++) {
+      v[o + j] = off;
+    }
+    v[o + y] = 1.0 - smoothing + off;
   }
 
   /**
@@ -66,8 +89,7 @@ public final class LabelProbe {
     if (labels) {
       label[0] = y;
     } else {
-      java.util.Arrays.fill(row, 0.0);
-      row[y] = 1.0;
+      fill(row, 0, y);
     }
     double v = loss.evaluate(s, so, k, target, 0, g, 0);
     double w = loss.meanWeight(target, 0, k);

@@ -12,7 +12,10 @@ import java.util.Objects;
  * A loss as a user names it on the command line: {@code name} or {@code name:option=value:option=value},
  * e.g. {@code kl-divergence:labelSmoothing=0.1} or {@code focal:gamma=2}. Several are separated by
  * commas: {@code cross-entropy,mse,focal:gamma=1}. Option values are passed to
- * {@link Losses#create(String, Map)} as strings, which parses and checks them.
+ * {@link Losses#create(String, Map)} as strings, which parses and checks them, except
+ * {@code smoothing=ε}, which belongs to the targets rather than the loss: the example of class
+ * {@code y} gets the dense target {@code (1 − ε)·e_y + ε/K} (label smoothing applied to the data, for
+ * losses such as {@code kl-divergence} that take probability targets).
  *
  * @param label how reports name it (the text as given)
  * @param name the registry name
@@ -28,7 +31,7 @@ public record LossChoice(String label, String name, Map<String, String> options)
 
   /** The losses {@code compare} trains when none are given. */
   public static final String DEFAULTS =
-      "cross-entropy,mse,softmax-mse,exp-mse,mae,kl-divergence:labelSmoothing=0.1,focal,hinge";
+      "cross-entropy,mse,softmax-mse,exp-mse,mae,kl-divergence:smoothing=0.1,focal,hinge";
 
   /**
    * Parses one choice and checks that the loss exists and takes the options.
@@ -52,6 +55,7 @@ public record LossChoice(String label, String name, Map<String, String> options)
     }
     LossChoice c = new LossChoice(t, parts[0].trim(), options);
     c.create();
+    c.smoothing();
     return c;
   }
 
@@ -70,8 +74,36 @@ public record LossChoice(String label, String name, Map<String, String> options)
     return out;
   }
 
+  /** The name of the target-smoothing pseudo-option. */
+  public static final String SMOOTHING = "smoothing";
+
   /** A new instance of the loss. */
   public Loss create() {
-    return options.isEmpty() ? Losses.create(name) : Losses.create(name, options);
+    Map<String, String> lossOptions = new LinkedHashMap<>(options);
+    lossOptions.remove(SMOOTHING);
+    return lossOptions.isEmpty() ? Losses.create(name) : Losses.create(name, lossOptions);
+  }
+
+  /** The label smoothing ε applied to the targets, 0 when not given. */
+  public double smoothing() {
+    String v = options.get(SMOOTHING);
+    if (v == null) {
+      return 0.0;
+    }
+    double e;
+    try {
+      e = Double.parseDouble(v);
+    } catch (NumberFormatException ex) {
+      throw new IllegalArgumentException("smoothing (" + v + ") in '" + label + "' must be a number");
+    }
+    if (!(e >= 0 && e < 1)) {
+      throw new IllegalArgumentException("smoothing (" + v + ") in '" + label + "' must be in [0, 1)");
+    }
+    return e;
+  }
+
+  /** A probe that evaluates this loss per example with this choice's targets. */
+  public LabelProbe probe(int k) {
+    return new LabelProbe(create(), k, smoothing());
   }
 }

@@ -28,9 +28,8 @@ public record Sweep(double[] x, double[] value, double[] gradient) {
    * Sweeps score {@code varied} over {@code xs} with the other scores fixed at {@code base}, for an
    * example of class {@code label}; records {@code L} and {@code ∂L/∂s_varied}.
    */
-  public static Sweep score(Loss loss, double[] base, int label, int varied, double[] xs) {
+  public static Sweep score(LabelProbe probe, double[] base, int label, int varied, double[] xs) {
     int k = base.length;
-    LabelProbe probe = new LabelProbe(loss, k);
     double[] s = base.clone();
     double[] g = new double[k];
     double[] v = new double[xs.length];

@@ -79,9 +79,7 @@ public final class PlotRenderer {
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setLineWidth(2.2f);
-        if (curve.dashed()) {
-          s.setLineStyle(SeriesLines.DASH_DASH);
-        }
+        s.setLineStyle(curve.dashed() ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
       });
     }
     for (Runnable r : lines) {

@@ -1,0 +1,105 @@
+package dev.losslab.cli;
+
+import dev.losslab.experiment.CompareConfig;
+import dev.losslab.experiment.CompareData;
+import dev.losslab.experiment.CompareReport;
+import dev.losslab.experiment.Comparison;
+import dev.losslab.experiment.GradientDiagnostics;
+import dev.losslab.experiment.LossChoice;
+import dev.losslab.experiment.RunResult;
+import dev.losslab.report.ProgressBar;
+import dev.losslab.report.Report;
+import dev.losslab.report.ReportWriter;
+import dev.losslab.report.TextTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code losslab compare}: the same model trained with several losses and seeds, as a report. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains the same model with several losses and seeds and writes a report: learning curves with",
+      "seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch, and a",
+      "summary table. Data: the built-in Gaussian clusters (no argument), or --dense FILE|FOLDER."
+    })
+public final class CompareCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin TrainingOptions training;
+
+  @Option(names = "--loss", paramLabel = "LOSSES",
+      description = "Comma-separated losses, name[:option=value...] (default: ${DEFAULT-VALUE}).")
+  String losses = LossChoice.DEFAULTS;
+
+  @Option(names = "--seeds", description = "Seeds per loss (default: ${DEFAULT-VALUE}).")
+  int seeds = 3;
+
+  @Option(names = "--dense", paramLabel = "FILE|FOLDER",
+      description = "Dense data: a CSV file (label last) or a folder of idx files (train-*, t10k-*).")
+  Path dense;
+
+  @Option(names = "--train-limit", description = "Use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
+  int trainLimit = 0;
+
+  @Option(names = "--generated-size", paramLabel = "TRAIN,TEST",
+      description = "Training and test sizes of the generated data (default: ${DEFAULT-VALUE}).")
+  String generatedSize = "2000,1000";
+
+  @Option(names = "--sample", description = "Training examples the diagnostics use (default: ${DEFAULT-VALUE}).")
+  int sample = 1000;
+
+  @Option(names = "--stall-threshold", description = "Stalled: misclassified with ‖∂L/∂s‖₂ below this (default: ${DEFAULT-VALUE}).")
+  double stallThreshold = GradientDiagnostics.DEFAULT_STALL_THRESHOLD;
+
+  @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+  Path output = Path.of("report");
+
+  @Override
+  public Integer call() throws Exception {
+    CompareConfig config = new CompareConfig(LossChoice.parseList(losses), seeds, training.setup(),
+        sample, stallThreshold);
+    ReportWriter.checkWritable(output);
+    CompareData data = dense != null ? CompareData.dense(dense, trainLimit, 1L) : generated();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("compare: " + data.description());
+    out.flush();
+    ProgressBar bar = ProgressBar.onConsole(out, config.runs());
+    long start = System.nanoTime();
+    List<RunResult> runs = Comparison.run(config, data, r -> bar.step(r.loss() + " seed " + r.seed()
+        + (r.diverged() ? " (diverged)" : "")));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Report report = CompareReport.report(config, data, runs, "compare");
+    ReportWriter.write(report, output);
+    out.println();
+    out.print(TextTable.render(CompareReport.SUMMARY_HEADER, CompareReport.summary(config, runs)));
+    out.printf("%ncompare: %d runs in %.1f s; wrote %s%n", runs.size(), seconds,
+        output.resolve("index.html"));
+    out.flush();
+    return Errors.OK;
+  }
+
+  private CompareData generated() {
+    String[] p = generatedSize.split(",");
+    try {
+      if (p.length == 2) {
+        int train = Integer.parseInt(p[0].trim());
+        int test = Integer.parseInt(p[1].trim());
+        if (train >= 1 && test >= 1) {
+          return CompareData.generated(train, test);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--generated-size (" + generatedSize + ") must be TRAIN,TEST with both >= 1");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.losslab.cli;
+
+import dev.losslab.experiment.ModelSetup;
+import dev.losslab.train.OptimizerKind;
+import dev.losslab.train.StoppingRule;
+import dev.losslab.train.TrainerConfig;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The model and optimiser options shared by {@code compare} and {@code experiment}. */
+public final class TrainingOptions {
+
+  @Option(names = "--hidden", paramLabel = "UNITS[,UNITS...]",
+      description = "Hidden layer sizes; 0 for a linear model (default: ${DEFAULT-VALUE}).")
+  String hidden = "32";
+
+  @Option(names = "--activation", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+  String activation = "relu";
+
+  @Option(names = "--optimizer", description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+  String optimizer = "momentum";
+
+  @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate = 0.05;
+
+  @Option(names = "--momentum", description = "Momentum of the momentum optimiser (default: ${DEFAULT-VALUE}).")
+  double momentum = 0.9;
+
+  @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+  int batch = 32;
+
+  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = 20;
+
+  @Option(names = "--weight-decay", description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
+  double weightDecay = 0.0;
+
+  @Option(names = "--stop", paramLabel = "RULE",
+      description = "none, gradient-norm:T or loss-change:T (default: ${DEFAULT-VALUE}).")
+  String stop = "none";
+
+  /** The setup these options describe. */
+  public ModelSetup setup() {
+    List<Integer> sizes = new ArrayList<>();
+    for (String p : hidden.split(",")) {
+      String t = p.trim();
+      int h;
+      try {
+        h = Integer.parseInt(t);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--hidden (" + hidden + ") must be comma-separated integers");
+      }
+      if (h < 0) {
+        throw new IllegalArgumentException("--hidden (" + hidden + "): sizes must be >= 0");
+      }
+      if (h > 0) {
+        sizes.add(h);
+      }
+    }
+    TrainerConfig t = new TrainerConfig(OptimizerKind.parse(optimizer), learningRate, momentum, batch,
+        epochs, weightDecay, StoppingRule.parse(stop), 1L, true);
+    dev.losslab.unit.Units.activation(activation);
+    return new ModelSetup(sizes, activation, t);
+  }
+}

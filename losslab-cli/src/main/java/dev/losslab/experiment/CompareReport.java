@@ -1,0 +1,153 @@
+package dev.losslab.experiment;
+
+import dev.losslab.report.LinePlot;
+import dev.losslab.report.MeanSd;
+import dev.losslab.report.Measurement;
+import dev.losslab.report.Numbers;
+import dev.losslab.report.Report;
+import dev.losslab.report.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns the runs of a comparison into a report section: the summary table (final test accuracy
+ * mean ± sd per loss, time per epoch, diagnostics), learning curves with seed bands, accuracy,
+ * gradient norm, stalled and wrong-direction fractions per epoch; and every number as a measurement.
+ */
+public final class CompareReport {
+  private CompareReport() {}
+
+  /** The columns of {@link #summary}. */
+  public static final List<String> SUMMARY_HEADER = List.of("loss", "final test accuracy",
+      "final train loss", "final gradient norm", "stalled", "wrong direction", "ms per epoch",
+      "diverged runs");
+
+  /** The whole report of {@code losslab compare}. */
+  public static Report report(CompareConfig c, CompareData data, List<RunResult> runs,
+      String command) {
+    Report.Builder b = Report.builder("losslab compare: " + c.losses().size() + " losses × "
+        + c.seeds() + " seeds");
+    configure(b, c, data, command);
+    List<Measurement> ms = new ArrayList<>();
+    b.section(section("compare", "Comparison", "compare", c, data, runs, ms));
+    return b.measureAll(ms).build();
+  }
+
+  /** Adds the run's full configuration and data checksums to {@code b}. */
+  public static void configure(Report.Builder b, CompareConfig c, CompareData data, String command) {
+    var t = c.setup().trainer();
+    b.configure("command", command)
+        .configure("losses", String.join(",", c.losses().stream().map(LossChoice::label).toList()))
+        .configure("seeds", c.seeds())
+        .configure("data", data.description())
+        .configure("data.checksum", data.checksum())
+        .configure("model", c.setup().describe(data.train().columns(), data.train().classes()))
+        .configure("optimizer", t.optimizer())
+        .configure("learning.rate", t.learningRate())
+        .configure("momentum", t.momentum())
+        .configure("batch.size", t.batchSize())
+        .configure("epochs", t.epochs())
+        .configure("weight.decay", t.weightDecay())
+        .configure("stopping", t.stopping().describe())
+        .configure("diagnostics.sample", c.sample())
+        .configure("stall.threshold", c.stallThreshold());
+    Provenance.addTo(b);
+  }
+
+  /** The section for {@code runs}; adds every per-epoch number to {@code ms}. */
+  public static Section section(String id, String title, String experiment, CompareConfig c,
+      CompareData data, List<RunResult> runs, List<Measurement> ms) {
+    Section.Builder s = Section.builder(id, title);
+    s.paragraph("Data: " + data.description() + " (checksum " + data.checksum() + "). Model: "
+        + c.setup().describe(data.train().columns(), data.train().classes()) + ", "
+        + c.setup().trainer().optimizer() + " with learning rate " + c.setup().trainer().learningRate()
+        + ", batch " + c.setup().trainer().batchSize() + ", " + c.setup().trainer().epochs()
+        + " epochs; every loss trains the same network from the same initial weights for each of "
+        + c.seeds() + " seeds (seed = initialisation and example order). Bands are mean ± sd across seeds.");
+    s.paragraph("Stalled: the fraction of " + c.sample() + " training examples that are misclassified"
+        + " while ‖∂L/∂s‖₂ < " + Numbers.exact(c.stallThreshold()) + ". Wrong direction: among those"
+        + " examples' incorrect classes j, the fraction with ∂L/∂s_j < 0, which a descent step pushes"
+        + " up (seed 000 §4). Both are measured on the model at the end of each epoch.");
+    s.table("Summary at the last epoch (mean ± sd over seeds)", SUMMARY_HEADER, summary(c, runs));
+    s.figure(id + "-train-loss", plot("Training loss", "mean training loss (log scale)", true, c, runs,
+        EpochRecord::trainLoss), "Training loss per epoch; each loss on its own scale, so compare shapes, not heights.");
+    s.figure(id + "-test-accuracy", plot("Test accuracy", "test accuracy", false, c, runs,
+        EpochRecord::testAccuracy), "Fraction of test examples classified correctly after each epoch.");
+    s.figure(id + "-gradient-norm", plot("Gradient norm", "‖∇J‖₂ over all parameters (log scale)", true,
+        c, runs, EpochRecord::gradientNorm), "Norm of the full-batch gradient after each epoch.");
+    s.figure(id + "-stalled", plot("Stalled examples", "fraction misclassified with tiny ‖∂L/∂s‖", false,
+        c, runs, e -> e.diagnostics().stalled()), "Misclassified training examples whose loss barely pushes back.");
+    s.figure(id + "-wrong-direction", plot("Wrong-direction updates",
+        "fraction of incorrect classes pushed up", false, c, runs,
+        e -> e.diagnostics().wrongDirection()), "Incorrect-class scores that a descent step increases (seed 000 §4).");
+    List<List<String>> failures = new ArrayList<>();
+    for (RunResult r : runs) {
+      if (r.diverged()) {
+        failures.add(List.of(r.loss(), Long.toString(r.seed()), Integer.toString(r.epochs().size() + 1),
+            r.failure()));
+      }
+    }
+    if (!failures.isEmpty()) {
+      s.table("Runs that diverged (objective became NaN or infinite)",
+          List.of("loss", "seed", "epoch", "message"), failures);
+    }
+    record(ms, experiment, runs);
+    return s.build();
+  }
+
+  /** One row per loss: final accuracy and the other metrics, mean ± sd over seeds. */
+  public static List<List<String>> summary(CompareConfig c, List<RunResult> runs) {
+    List<List<String>> rows = new ArrayList<>();
+    for (LossChoice lc : c.losses()) {
+      List<RunResult> rs = SeedCurves.of(runs, lc.label());
+      long diverged = rs.stream().filter(RunResult::diverged).count();
+      MeanSd time = MeanSd.of(rs.stream().mapToDouble(r -> 1000 * r.secondsPerEpoch())
+          .filter(Double::isFinite).toArray());
+      rows.add(List.of(lc.label(),
+          SeedCurves.last(rs, EpochRecord::testAccuracy).format(4),
+          SeedCurves.last(rs, EpochRecord::trainLoss).format(4),
+          SeedCurves.last(rs, EpochRecord::gradientNorm).format(4),
+          SeedCurves.last(rs, e -> e.diagnostics().stalled()).format(4),
+          SeedCurves.last(rs, e -> e.diagnostics().wrongDirection()).format(4),
+          Numbers.format(time.mean(), 1),
+          diverged + "/" + rs.size()));
+    }
+    return rows;
+  }
+
+  static LinePlot plot(String title, String yLabel, boolean logY, CompareConfig c, List<RunResult> runs,
+      ToDoubleFunction<EpochRecord> metric) {
+    LinePlot.Builder p = LinePlot.builder(title, "epoch", yLabel);
+    if (logY) {
+      p.logY();
+    }
+    for (LossChoice lc : c.losses()) {
+      p.curve(SeedCurves.band(lc.label(), SeedCurves.of(runs, lc.label()), metric));
+    }
+    return p.build();
+  }
+
+  /** Every per-epoch number of every run. */
+  public static void record(List<Measurement> ms, String experiment, List<RunResult> runs) {
+    for (RunResult r : runs) {
+      for (EpochRecord e : r.epochs()) {
+        double x = e.epoch();
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "train_loss", e.trainLoss()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "test_accuracy", e.testAccuracy()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "gradient_norm", e.gradientNorm()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "stalled", e.diagnostics().stalled()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "wrong_direction",
+            e.diagnostics().wrongDirection()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "wrong_direction_examples",
+            e.diagnostics().wrongDirectionExamples()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "score_gradient_norm",
+            e.diagnostics().meanScoreGradientNorm()));
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "seconds", e.seconds()));
+      }
+      if (r.diverged()) {
+        ms.add(new Measurement(experiment, r.loss(), r.seed(), r.epochs().size() + 1, "diverged", 1));
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.losslab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Runs every loss of a {@link CompareConfig} with every seed on the same data, one run at a time. */
+public final class Comparison {
+  private Comparison() {}
+
+  /**
+   * Trains all runs in order (loss by loss, seeds 1 … n) and calls {@code onRun} after each.
+   *
+   * @return the runs, in that order
+   */
+  public static List<RunResult> run(CompareConfig config, CompareData data,
+      Consumer<RunResult> onRun) {
+    List<RunResult> out = new ArrayList<>();
+    for (LossChoice loss : config.losses()) {
+      for (long seed = 1; seed <= config.seeds(); seed++) {
+        RunResult r = DenseRun.run(loss, seed, config.setup(), data.train(), data.test(),
+            config.sample(), config.stallThreshold());
+        out.add(r);
+        onRun.accept(r);
+      }
+    }
+    return out;
+  }
+}
