@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Neural-network losses with exact gradients, the models they train, and experiments.",
-    subcommands = {CommandLine.HelpCommand.class, ExploreCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, ExploreCommand.class, CompareCommand.class,
         dev.losslab.cli.text.SupervisedCommand.class, dev.losslab.cli.text.TestCommand.class,
         dev.losslab.cli.text.TestLabelCommand.class, dev.losslab.cli.text.PredictCommand.Labels.class,
         dev.losslab.cli.text.PredictCommand.WithProbabilities.class,
