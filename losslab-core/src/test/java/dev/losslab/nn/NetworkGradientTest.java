@@ -2,6 +2,8 @@ package dev.losslab.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.losslab.gradcheck.GradientCheck;
+import dev.losslab.gradcheck.GradientChecker;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Losses;
 import dev.losslab.train.Examples;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The backpropagated gradient of the training objective (loss + L2 term) against central differences
- * in double, for every activation and every registered loss.
+ * in double ({@link GradientChecker}, over every parameter), for every activation and every registered
+ * loss.
  */
 class NetworkGradientTest {
 
@@ -69,19 +72,12 @@ class NetworkGradientTest {
     assertThat(value).isFinite();
     assertThat(objective.value(data)).isEqualTo(value);
 
-    double h = 1e-6;
-    for (int e = 0; e < p.length; e++) {
-      double saved = p[e];
-      p[e] = saved + h;
-      double up = objective.value(data);
-      p[e] = saved - h;
-      double down = objective.value(data);
-      p[e] = saved;
-      double numeric = (up - down) / (2 * h);
-      double tolerance = 1e-7 + 1e-5 * Math.max(Math.abs(numeric), Math.abs(analytic[e]));
-      assertThat(analytic[e])
-          .as("∂J/∂θ[%d] for %s (numeric %s)", e, c, numeric)
-          .isCloseTo(numeric, org.assertj.core.data.Offset.offset(tolerance));
-    }
+    // the whole parameter vector θ as the point: J(θ) and ∂J/∂θ from one forward/backward pass
+    GradientCheck check = GradientChecker.check("network " + c, "seed 42", p.clone(), (theta, g) -> {
+      net.setParameters(theta);
+      return g == null ? objective.value(data) : objective.valueAndGradient(data, g);
+    });
+    assertThat(check.passed()).as(check.toString()).isTrue();
+    assertThat(check.kink()).as("no parameter sits at a kink: %s", check).isFalse();
   }
 }
