@@ -25,11 +25,14 @@ final class FusedFloat {
       g[go + j] = e;
       sum += e;
     }
+    // p_y − 1 = (e_y − Σ)/Σ: for the maximal class e_y = 1 exactly and Σ − 1 is the sum of the others,
+    // so a confident example keeps the relative precision of its small gradient
+    double gy = (g[go + y] - sum) / sum;
     float inv = (float) (1.0 / sum);
     for (int j = 0; j < k; j++) {
       g[go + j] *= inv;
     }
-    g[go + y] -= 1f;
+    g[go + y] = (float) gy;
     return Math.log(sum) - ((double) s[so + y] - max);
   }
 
@@ -71,37 +74,36 @@ final class FusedFloat {
 
   /**
    * Squared error on the softmax {@code Σ(p − y)²}, gradient {@code p ⊙ (u − ⟨p, u⟩)} with
-   * {@code u = 2(p − y)}; {@code label ≥ 0} for one-hot.
+   * {@code u = 2(p − y)}; {@code label ≥ 0} for one-hot. The probabilities live in the double
+   * {@code scratch} (length ≥ k): {@code u − ⟨p, u⟩} cancels when the softmax saturates, and float
+   * probabilities would leave only ~1e-8 absolute precision there.
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
-      int go) {
+      int go, double[] p) {
     float max = s[so];
     for (int j = 1; j < k; j++) {
       max = Math.max(max, s[so + j]);
     }
     double sum = 0;
     for (int j = 0; j < k; j++) {
-      float e = (float) Math.exp(s[so + j] - max);
-      g[go + j] = e;
+      double e = Math.exp(s[so + j] - max);
+      p[j] = e;
       sum += e;
     }
-    float inv = (float) (1.0 / sum);
+    double inv = 1.0 / sum;
     double value = 0;
     double dot = 0;
     for (int j = 0; j < k; j++) {
-      float p = g[go + j] * inv;
-      g[go + j] = p;
-      double d = y == null ? (j == label ? p - 1.0 : p) : p - y[yo + j];
+      double pj = p[j] * inv;
+      p[j] = pj;
+      double d = y == null ? (j == label ? pj - 1.0 : pj) : pj - y[yo + j];
       value += d * d;
-      dot += p * d;
+      dot += pj * d;
     }
-    // u_j = 2 d_j, ⟨p, u⟩ = 2·dot
-    float c = 2f;
-    float pu = (float) (2.0 * dot);
     for (int j = 0; j < k; j++) {
-      float p = g[go + j];
-      float d = y == null ? (j == label ? p - 1f : p) : (float) (p - y[yo + j]);
-      g[go + j] = p * (c * d - pu);
+      double pj = p[j];
+      double d = y == null ? (j == label ? pj - 1.0 : pj) : pj - y[yo + j];
+      g[go + j] = (float) (2 * pj * (d - dot));
     }
     return value;
   }

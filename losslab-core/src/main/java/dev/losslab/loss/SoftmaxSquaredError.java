@@ -68,8 +68,8 @@ public final class SoftmaxSquaredError implements Loss {
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch) {
     return t.hasLabels()
-        ? FusedFloat.softmaxSquared(s, so, k, null, 0, t.label(row), g, go)
-        : FusedFloat.softmaxSquared(s, so, k, t.values(), t.offset(row), -1, g, go);
+        ? FusedFloat.softmaxSquared(s, so, k, null, 0, t.label(row), g, go, scratch)
+        : FusedFloat.softmaxSquared(s, so, k, t.values(), t.offset(row), -1, g, go, scratch);
   }
 
   @Override

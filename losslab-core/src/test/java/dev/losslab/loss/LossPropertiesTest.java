@@ -1,0 +1,175 @@
+package dev.losslab.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Invariants that hold for all inputs: cross-entropy's shift invariance and zero-sum gradient,
+ * non-negativity, finiteness at any finite score, and the float path within 1e-5 of the double path.
+ */
+class LossPropertiesTest {
+
+  /** A batch of scores with label targets. */
+  record Batch(int n, int k, double[] scores, int[] labels) {}
+
+  @Provide
+  Arbitrary<Batch> batches() {
+    Arbitrary<Integer> ks = Arbitraries.integers().between(2, 8);
+    Arbitrary<Integer> ns = Arbitraries.integers().between(1, 4);
+    return Combinators.combine(ns, ks, Arbitraries.longs()).as((n, k, seed) -> {
+      Random r = new Random(seed);
+      double[] s = new double[n * k];
+      double scale = new double[] {1, 10, 100, 1e3, 1e4}[r.nextInt(5)];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = scale * r.nextGaussian();
+      }
+      int[] y = new int[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = r.nextInt(k);
+      }
+      return new Batch(n, k, s, y);
+    });
+  }
+
+  @Property(tries = 300)
+  void crossEntropyIsUnchangedByAConstantShiftAndItsGradientSumsToZero(@ForAll("batches") Batch b,
+      @ForAll @DoubleRange(min = -1e3, max = 1e3) double c, @ForAll boolean smoothed) {
+    Map<String, Object> options = smoothed
+        ? Map.of("labelSmoothing", 0.2, "weight", weights(b.k())) : Map.of();
+    Loss loss = Losses.create("cross-entropy", options);
+    double[] shifted = b.scores().clone();
+    double max = 0;
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] += c;
+      max = Math.max(max, Math.abs(b.scores()[i]));
+    }
+    LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), Target.labels(b.labels()),
+        Reduction.SUM);
+    LossResult rs = LossEvaluation.evaluate(loss, shifted, b.n(), b.k(), Target.labels(b.labels()),
+        Reduction.SUM);
+    // the shift itself rounds each score by up to ulp(|s| + |c|)/2; the value moves by at most that
+    double rounding = 4 * b.n() * Math.ulp(max + Math.abs(c)) * (1 + b.k());
+    assertThat(Math.abs(rs.value() - r.value())).isLessThanOrEqualTo(1e-12 * r.value() + rounding);
+    for (int i = 0; i < b.n(); i++) {
+      double sum = 0;
+      double norm = 0;
+      for (int j = 0; j < b.k(); j++) {
+        sum += r.gradient(i, j);
+        norm += Math.abs(r.gradient(i, j));
+      }
+      assertThat(Math.abs(sum)).isLessThanOrEqualTo(1e-15 * Math.max(norm, 1) * b.k());
+    }
+  }
+
+  private static double[] weights(int k) {
+    double[] w = new double[k];
+    for (int j = 0; j < k; j++) {
+      w[j] = 0.5 + 0.25 * j;
+    }
+    return w;
+  }
+
+  /** Losses that are ≥ 0 for every input, with targets that suit them. */
+  private static final List<String> NON_NEGATIVE = List.of("cross-entropy", "binary-cross-entropy",
+      "mse", "l2", "softmax-mse", "exp-mse", "mae", "huber", "smooth-l1", "log-cosh", "kl-divergence",
+      "hinge", "squared-hinge", "focal", "sigmoid-mse", "softmax-l2", "tanh-huber");
+
+  @Property(tries = 300)
+  void lossesAreNonNegativeAndFiniteAtAnyFiniteScore(@ForAll("batches") Batch b) {
+    Target labels = Target.labels(b.labels());
+    for (String name : NON_NEGATIVE) {
+      Loss loss = Losses.create(name);
+      LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), labels, Reduction.NONE);
+      boolean mayOverflow = name.equals("exp-mse") && max(b.scores()) > 354;
+      for (double v : r.values()) {
+        assertThat(v).as(name).isGreaterThanOrEqualTo(0.0);
+        if (!mayOverflow) {
+          assertThat(v).as(name).isFinite();
+        }
+      }
+      for (double g : r.gradient()) {
+        assertThat(g).as(name).isNotNaN();
+        if (!mayOverflow) {
+          assertThat(g).as(name).isFinite();
+        }
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void everyBuiltInLossIsNaNFreeAtAnyFiniteScore(@ForAll("batches") Batch b) {
+    for (String name : Losses.names()) {
+      Loss loss = Losses.create(name);
+      Target t = name.equals("poisson") ? Target.dense(b.n(), b.k(), new double[b.n() * b.k()])
+          : Target.labels(b.labels());
+      LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), t, Reduction.MEAN);
+      assertThat(r.value()).as(name).isNotNaN();
+      assertThat(r.gradient()).as(name).doesNotContain(Double.NaN);
+      boolean overflows = (name.equals("exp-mse") && max(b.scores()) > 354)
+          || (name.equals("poisson") && max(b.scores()) > 709);
+      if (!overflows) {
+        assertThat(r.value()).as(name).isFinite();
+      }
+    }
+  }
+
+  private static double max(double[] a) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double v : a) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
+  @Property(tries = 200)
+  void theFloatPathStaysWithin1e5OfTheDoublePath(@ForAll @IntRange(min = 1, max = 6) int n,
+      @ForAll @IntRange(min = 2, max = 300) int k, @ForAll long seed, @ForAll boolean dense) {
+    Random r = new Random(seed);
+    float[] scores = new float[n * k];
+    double[] wide = new double[n * k];
+    double[] y = new double[n * k];
+    int[] labels = new int[n];
+    for (int i = 0; i < n * k; i++) {
+      scores[i] = (float) (4 * r.nextGaussian());
+      wide[i] = scores[i];
+      y[i] = r.nextDouble();
+    }
+    for (int i = 0; i < n; i++) {
+      labels[i] = r.nextInt(k);
+    }
+    for (String name : List.of("cross-entropy", "binary-cross-entropy", "mse", "softmax-mse", "focal",
+        "huber")) {
+      boolean labelsOnly = name.equals("cross-entropy") || name.equals("focal");
+      Target t = dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
+      Loss loss = Losses.create(name);
+      for (Reduction reduction : new Reduction[] {Reduction.MEAN, Reduction.SUM}) {
+        LossResult exact = LossEvaluation.evaluate(loss, wide, n, k, t, reduction);
+        float[] g = new float[n * k];
+        double v = LossEvaluation.evaluate(loss, scores, n, k, t, reduction, g);
+        assertThat(Math.abs(v - exact.value())).as("%s value", name)
+            .isLessThanOrEqualTo(1e-5 * Math.abs(exact.value()) + 1e-7);
+        for (int i = 0; i < n; i++) {
+          double rowMax = 0;
+          for (int j = 0; j < k; j++) {
+            rowMax = Math.max(rowMax, Math.abs(exact.gradient(i, j)));
+          }
+          for (int j = 0; j < k; j++) {
+            assertThat(Math.abs(g[i * k + j] - exact.gradient(i, j))).as("%s gradient", name)
+                .isLessThanOrEqualTo(1e-5 * rowMax + 1e-12);
+          }
+        }
+      }
+    }
+  }
+}
