@@ -67,7 +67,11 @@ public final class Batch {
     return losses[r];
   }
 
-  /** The targets of the batch rows (row {@code r} is batch row {@code r}). */
+  /**
+   * The training targets, all of them: batch row {@code r}'s target is row {@link #exampleIndex(int)
+   * exampleIndex(r)} of this target (as {@code loss.evaluate(s, 0, k, target(), exampleIndex(r), g, 0)}
+   * reads it).
+   */
   public Target target() {
     return target;
   }
