@@ -30,12 +30,22 @@ public final class DenseRun {
    */
   public static RunResult run(LossChoice choice, long seed, ModelSetup setup, DenseDataset train,
       DenseDataset test, int sample, double stallThreshold) {
+    return run(choice, seed, setup, train, test, sample, stallThreshold, null);
+  }
+
+  /**
+   * As {@link #run(LossChoice, long, ModelSetup, DenseDataset, DenseDataset, int, double)}, but
+   * training a copy of {@code start} (when not {@code null}) instead of a fresh network, and recording
+   * an epoch 0 with the starting point's accuracy and diagnostics.
+   */
+  public static RunResult run(LossChoice choice, long seed, ModelSetup setup, DenseDataset train,
+      DenseDataset test, int sample, double stallThreshold, Network start) {
     int k = train.classes();
     Loss loss = choice.create();
     LabelProbe probe = new LabelProbe(loss, k, choice.smoothing());
     Examples examples = new Examples(train.features(), train.rows(), train.columns(),
         probe.targets(train.labels()));
-    Network net = setup.network(train.columns(), k, seed);
+    Network net = start != null ? start.copy() : setup.network(train.columns(), k, seed);
     Trainer trainer = new Trainer(setup.trainer().withSeed(seed).withFullPassMetrics(true));
 
     int[] pick = samplePick(train.rows(), sample, seed);
@@ -47,6 +57,12 @@ public final class DenseRun {
       sy[i] = train.labels()[pick[i]];
     }
     List<EpochRecord> epochs = new ArrayList<>();
+    if (start != null) {
+      double[] scores = net.scores(sx, pick.length);
+      GradientDiagnostics d =
+          GradientDiagnostics.measure(probe, scores, pick.length, k, sy, stallThreshold);
+      epochs.add(new EpochRecord(0, Double.NaN, accuracy(net, test), Double.NaN, d, 0.0));
+    }
     TrainingListener listener = new TrainingListener() {
       @Override
       public void onEpoch(EpochMetrics m, Network network) {

@@ -25,13 +25,15 @@ public final class SeedCurves {
     double[] sd = new double[longest];
     for (int e = 0; e < longest; e++) {
       List<Double> vs = new ArrayList<>();
+      int epoch = e + 1;
       for (RunResult r : runs) {
         if (e < r.epochs().size()) {
           vs.add(metric.applyAsDouble(r.epochs().get(e)));
+          epoch = r.epochs().get(e).epoch();
         }
       }
       MeanSd m = MeanSd.of(vs.stream().mapToDouble(Double::doubleValue).toArray());
-      x[e] = e + 1;
+      x[e] = epoch;
       mean[e] = m.mean();
       sd[e] = m.sd();
     }

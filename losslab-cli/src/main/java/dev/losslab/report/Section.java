@@ -52,6 +52,12 @@ public record Section(String id, String title, List<Block> blocks) {
       return this;
     }
 
+    /** Adds an existing block (e.g. one taken from another section). */
+    public Builder block(Block b) {
+      blocks.add(java.util.Objects.requireNonNull(b, "block"));
+      return this;
+    }
+
     public Section build() {
       return new Section(id, title, blocks);
     }
