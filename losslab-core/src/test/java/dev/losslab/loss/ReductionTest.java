@@ -1,0 +1,84 @@
+package dev.losslab.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reductions: PyTorch's meanings, the gradient scaled with the value, and the empty-batch rule. */
+class ReductionTest {
+
+  @Test
+  void emptyBatchHasValueZeroUnderEveryReduction() {
+    for (String name : Losses.names()) {
+      Loss loss = Losses.create(name);
+      Target t = name.equals("nll") || name.equals("focal") || name.endsWith("hinge")
+          ? Target.labels() : Target.dense(0, 3, new double[0]);
+      for (Reduction r : Reduction.values()) {
+        LossResult result = LossEvaluation.evaluate(loss, new double[0], 0, 3, t, r);
+        assertThat(result.value()).as("%s %s", name, r).isZero();
+        assertThat(result.gradient()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void allIgnoredGivesZeroValueAndGradientUnderMean() {
+    for (String name : new String[] {"cross-entropy", "nll"}) {
+      Loss loss = Losses.create(name, Map.of("ignoreIndex", 1));
+      LossResult r = LossEvaluation.evaluate(loss, new double[] {3, -1, 0, 2}, 2, 2,
+          Target.labels(1, 1), Reduction.MEAN);
+      assertThat(r.value()).isZero();
+      assertThat(r.gradient()).containsOnly(0.0);
+    }
+  }
+
+  @Test
+  void ignoredExamplesLeaveNumeratorAndDenominator() {
+    Loss loss = Losses.create("cross-entropy", Map.of("ignoreIndex", -1, "weight", "2,1"));
+    double[] s = {3, -1, 0, 2, 1, 1};
+    LossResult all = LossEvaluation.evaluate(loss, s, 3, 2, Target.labels(0, -1, 1), Reduction.MEAN);
+    LossResult kept = LossEvaluation.evaluate(loss, new double[] {3, -1, 1, 1}, 2, 2,
+        Target.labels(0, 1), Reduction.MEAN);
+    assertThat(all.value()).isCloseTo(kept.value(), org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(all.gradient(1, 0)).isZero();
+    assertThat(all.gradient(1, 1)).isZero();
+  }
+
+  @Test
+  void meanSumAndNoneAgreeAndScaleTheGradient() {
+    double[] s = {0.3, -1.2, 2.5, 0.7, 1.1, -0.4};
+    Target dense = Target.dense(2, 3, new double[] {0.2, 0.5, 0.3, 1, 0, 0});
+    for (String name : Losses.names()) {
+      Loss loss = Losses.create(name);
+      Target t = name.equals("nll") || name.equals("focal") || name.endsWith("hinge")
+          ? Target.labels(2, 0) : dense;
+      LossResult sum = LossEvaluation.evaluate(loss, s, 2, 3, t, Reduction.SUM);
+      LossResult mean = LossEvaluation.evaluate(loss, s, 2, 3, t, Reduction.MEAN);
+      LossResult none = LossEvaluation.evaluate(loss, s, 2, 3, t, Reduction.NONE);
+      int count = loss.elementwise() ? 6 : 2;
+      assertThat(none.values()).as(name).hasSize(count);
+      double total = 0;
+      for (double v : none.values()) {
+        total += v;
+      }
+      assertThat(total).as(name).isCloseTo(sum.value(), org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(mean.value()).as(name)
+          .isCloseTo(sum.value() / count, org.assertj.core.data.Offset.offset(1e-12));
+      for (int i = 0; i < 6; i++) {
+        assertThat(mean.gradient()[i] * count).as(name)
+            .isCloseTo(sum.gradient()[i], org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(none.gradient()[i]).isEqualTo(sum.gradient()[i]);
+      }
+    }
+  }
+
+  @Test
+  void weightedCrossEntropyMeanDividesBySumOfTargetWeights() {
+    Loss loss = Losses.create("cross-entropy", Map.of("weight", new double[] {1, 2, 3}));
+    double[] s = {2, 1, 0.1, 0.5, 2.5, 0.3};
+    LossResult sum = LossEvaluation.evaluate(loss, s, 2, 3, Target.labels(0, 2), Reduction.SUM);
+    LossResult mean = LossEvaluation.evaluate(loss, s, 2, 3, Target.labels(0, 2), Reduction.MEAN);
+    assertThat(mean.value()).isCloseTo(sum.value() / 4, org.assertj.core.data.Offset.offset(1e-15));
+  }
+}
