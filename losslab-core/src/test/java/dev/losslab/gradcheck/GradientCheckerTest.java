@@ -1,0 +1,133 @@
+package dev.losslab.gradcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.losslab.loss.Loss;
+import dev.losslab.loss.Losses;
+import dev.losslab.loss.Target;
+import dev.losslab.unit.Activation;
+import dev.losslab.unit.Units;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Analytic = numeric gradient for every built-in loss (each option variant), composed loss, output
+ * unit and activation; and the checker itself catches wrong gradients and flags kinks.
+ */
+class GradientCheckerTest {
+
+  static List<String> names() {
+    return GradientChecker.builtInNames();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("names")
+  void everyBuiltInPassesTheStandardSuite(String name) {
+    List<GradientCheck> checks = GradientChecker.checkBuiltIn(name);
+    assertThat(checks).isNotEmpty();
+    assertThat(checks).filteredOn(c -> !c.passed()).isEmpty();
+  }
+
+  @Test
+  void builtInNamesCoverEveryLossAndUnit() {
+    assertThat(GradientChecker.builtInNames()).containsAll(Losses.names())
+        .containsAll(Losses.composedNames()).containsAll(Units.outputUnitNames())
+        .containsAll(Units.activationNames()).doesNotHaveDuplicates();
+  }
+
+  /** Squared error whose gradient is off by a factor: the kind of bug the checker exists for. */
+  private static Loss wrong(double factor) {
+    return new Loss() {
+      @Override
+      public String name() {
+        return "wrong";
+      }
+
+      @Override
+      public double evaluate(double[] s, int so, int k, Target t, int row, double[] g, int go) {
+        double v = 0;
+        for (int j = 0; j < k; j++) {
+          double d = s[so + j] - t.value(row, j);
+          v += d * d;
+          g[go + j] = 2 * factor * d;
+        }
+        return v;
+      }
+    };
+  }
+
+  @Test
+  void aWrongGradientFailsAndARightOnePasses() {
+    Target t = Target.dense(1, 3, new double[] {0.5, -1, 2});
+    List<GradientCheck> bad = GradientChecker.checkRandom(wrong(1.001), 3, t, 5, 1);
+    assertThat(bad).allSatisfy(c -> assertThat(c.passed()).isFalse());
+    assertThat(bad.get(0).maxRelativeError()).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(bad.get(0).message()).contains("coordinate", "analytic", "numeric");
+    assertThat(GradientChecker.checkRandom(wrong(1.0), 3, t, 5, 1))
+        .allSatisfy(c -> assertThat(c.passed()).isTrue());
+  }
+
+  @Test
+  void kinksAreFlaggedNotFailed() {
+    Loss mae = Losses.create("mae");
+    Target t = Target.dense(1, 2, new double[] {0.5, 1});
+    GradientCheck atKink = GradientChecker.check(mae, new double[] {0.5, 3}, t, 0, "s = y");
+    assertThat(atKink.kink()).isTrue();
+    assertThat(atKink.passed()).isTrue();
+    GradientCheck smooth = GradientChecker.check(mae, new double[] {0.7, 3}, t, 0, "s != y");
+    assertThat(smooth.kink()).isFalse();
+    assertThat(smooth.passed()).isTrue();
+    GradientCheck relu = GradientChecker.check(Units.activation("relu"), 0.0);
+    assertThat(relu.kink()).isTrue();
+    assertThat(relu.passed()).isTrue();
+    GradientCheck hinge = GradientChecker.check(Losses.create("hinge"), new double[] {2, 1, -5},
+        Target.labels(0), 0, "at the margin");
+    assertThat(hinge.kink()).isTrue();
+    assertThat(hinge.passed()).isTrue();
+  }
+
+  @Test
+  void aGradientOutsideTheSubgradientRangeFailsAtAKink() {
+    Activation badRelu = new Activation() {
+      @Override
+      public String name() {
+        return "bad-relu";
+      }
+
+      @Override
+      public double value(double x) {
+        return Math.max(x, 0);
+      }
+
+      @Override
+      public double derivative(double x, double y) {
+        return x >= 0 ? 2 : 0;
+      }
+    };
+    GradientCheck c = GradientChecker.check(badRelu, 0.0);
+    assertThat(c.kink()).isTrue();
+    assertThat(c.passed()).isFalse();
+    assertThat(c.message()).contains("kink");
+  }
+
+  @Test
+  void nonFiniteValuesFail() {
+    GradientCheck c = GradientChecker.check("nan", "x", new double[] {1}, (x, g) -> {
+      if (g != null) {
+        g[0] = 0;
+      }
+      return Double.NaN;
+    });
+    assertThat(c.passed()).isFalse();
+    assertThat(c.message()).contains("NaN");
+  }
+
+  @Test
+  void unknownNamesAreRejected() {
+    assertThatThrownBy(() -> GradientChecker.checkBuiltIn("nope"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown loss 'nope'");
+  }
+}
