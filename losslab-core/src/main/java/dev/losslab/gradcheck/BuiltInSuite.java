@@ -124,7 +124,7 @@ final class BuiltInSuite {
     return name.equals("exp") || name.startsWith("exp-") || name.equals("poisson");
   }
 
-  private static List<GradientCheck> loss(String name, Variant variant) {
+  static List<GradientCheck> loss(String name, Variant variant) {
     Loss loss = Losses.create(name, variant.options());
     String subject = name + (variant.options().isEmpty() ? "" : " " + show(variant.options()))
         + " [" + variant.target().name().toLowerCase(Locale.ROOT).replace('_', '-') + " target]";
@@ -227,7 +227,7 @@ final class BuiltInSuite {
     return Target.dense(1, K, y);
   }
 
-  private static List<GradientCheck> activation(Activation a) {
+  static List<GradientCheck> activation(Activation a) {
     Random random = new Random(SEED ^ a.name().hashCode());
     List<Double> xs = new ArrayList<>();
     for (int p = 0; p < 8; p++) {
@@ -243,7 +243,7 @@ final class BuiltInSuite {
     return results;
   }
 
-  private static List<GradientCheck> outputUnit(OutputUnit unit) {
+  static List<GradientCheck> outputUnit(OutputUnit unit) {
     Random random = new Random(SEED ^ unit.name().hashCode());
     List<double[]> rows = new ArrayList<>();
     for (int p = 0; p < 4; p++) {

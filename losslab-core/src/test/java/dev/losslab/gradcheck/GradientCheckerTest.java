@@ -8,6 +8,7 @@ import dev.losslab.loss.Losses;
 import dev.losslab.loss.Target;
 import dev.losslab.unit.Activation;
 import dev.losslab.unit.Units;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,16 +20,56 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GradientCheckerTest {
 
-  static List<String> names() {
-    return GradientChecker.builtInNames();
+  /** One (loss, option variant) or unit of the standard suite. */
+  record SuiteCase(String name, BuiltInSuite.Variant variant, String kind) {
+    @Override
+    public String toString() {
+      return kind + " " + name + (variant == null ? ""
+          : " " + variant.options().keySet() + " " + variant.target());
+    }
+  }
+
+  static List<SuiteCase> suiteCases() {
+    List<SuiteCase> cases = new ArrayList<>();
+    for (String name : Losses.names()) {
+      for (BuiltInSuite.Variant v : BuiltInSuite.variants(name)) {
+        cases.add(new SuiteCase(name, v, "loss"));
+      }
+    }
+    for (String name : Losses.composedNames()) {
+      for (BuiltInSuite.Variant v : BuiltInSuite.variants(name)) {
+        cases.add(new SuiteCase(name, v, "composed"));
+      }
+    }
+    for (String name : Units.outputUnitNames()) {
+      cases.add(new SuiteCase(name, null, "output unit"));
+    }
+    for (String name : Units.activationNames()) {
+      cases.add(new SuiteCase(name, null, "activation"));
+    }
+    return cases;
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("names")
-  void everyBuiltInPassesTheStandardSuite(String name) {
-    List<GradientCheck> checks = GradientChecker.checkBuiltIn(name);
-    assertThat(checks).isNotEmpty();
-    assertThat(checks).filteredOn(c -> !c.passed()).isEmpty();
+  @MethodSource("suiteCases")
+  void analyticEqualsNumericAtRandomAndStressPoints(SuiteCase c) {
+    List<GradientCheck> checks = switch (c.kind()) {
+      case "output unit" -> BuiltInSuite.outputUnit(Units.outputUnit(c.name()));
+      case "activation" -> BuiltInSuite.activation(Units.activation(c.name()));
+      default -> BuiltInSuite.loss(c.name(), c.variant());
+    };
+    assertThat(checks).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(checks).filteredOn(check -> !check.passed()).isEmpty();
+  }
+
+  @Test
+  void checkBuiltInRunsEveryVariantOfAName() {
+    assertThat(GradientChecker.checkBuiltIn("cross-entropy"))
+        .hasSize(BuiltInSuite.variants("cross-entropy").size() * 15)
+        .allSatisfy(c -> assertThat(c.passed()).isTrue());
+    assertThat(GradientChecker.checkBuiltIn("sigmoid")).extracting(GradientCheck::subject)
+        .contains("activation sigmoid", "output unit sigmoid");
+    assertThat(GradientChecker.allPassed(GradientChecker.checkBuiltIn("mae"))).isTrue();
   }
 
   @Test
