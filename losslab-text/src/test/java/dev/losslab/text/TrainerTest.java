@@ -1,0 +1,100 @@
+package dev.losslab.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TrainerTest {
+
+  private static TextClassifier train(Args args) {
+    TrainingData data = TrainingData.read(Fixtures.resource("train.txt"), args);
+    return Trainer.train(args, data, Heads.create(args, data.dictionary().labelCounts()), null);
+  }
+
+  private static Meter test(TextClassifier c, int k) {
+    return c.test(Fixtures.stream(Fixtures.text("test.txt")), "test.txt", k, 0f, null);
+  }
+
+  @Test
+  void sameSeedOneThreadIsBitIdentical() {
+    Args a = Args.builder().thread(1).seed(5).dim(8).wordNgrams(2).bucket(500).epoch(3).lr(0.5).build();
+    TextClassifier x = train(a);
+    TextClassifier y = train(a);
+    assertThat(Arrays.equals(x.model().input(), y.model().input())).isTrue();
+    assertThat(Arrays.equals(x.model().output(), y.model().output())).isTrue();
+    TextClassifier z = train(a.toBuilder().seed(6).build());
+    assertThat(Arrays.equals(x.model().input(), z.model().input())).isFalse();
+  }
+
+  @Test
+  void everyRowOfAIsInitialized() {
+    Model m = Model.initialized(1000, 3, 10, 1, 2);
+    float bound = 1f / 10;
+    long zeros = 0;
+    for (float v : m.input()) {
+      assertThat(Math.abs(v)).isLessThanOrEqualTo(bound);
+      if (v == 0f) {
+        zeros++;
+      }
+    }
+    assertThat(zeros).isZero();
+    // independent of the thread count
+    assertThat(Model.initialized(1000, 3, 10, 1, 1).input()).containsExactly(m.input());
+  }
+
+  static Stream<Arguments> losses() {
+    return Stream.of(
+        Arguments.of("softmax", ""), Arguments.of("ova", ""), Arguments.of("ns", ""),
+        Arguments.of("hs", ""), Arguments.of("cross-entropy", ""),
+        Arguments.of("cross-entropy", "labelSmoothing"), Arguments.of("mse", ""),
+        Arguments.of("binary-cross-entropy", ""), Arguments.of("focal", ""),
+        Arguments.of("softmax-mse", ""), Arguments.of("hinge", ""));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("losses")
+  void everyLossLearnsTheFixture(String loss, String option) {
+    Args.Builder b = Args.builder().thread(2).dim(10).epoch(10).lr(0.5).wordNgrams(2).bucket(1000)
+        .loss(loss);
+    if (!option.isEmpty()) {
+      b.lossOption(option, 0.1);
+    }
+    TextClassifier c = train(b.build());
+    Meter m = test(c, 1);
+    assertThat(m.examples()).isEqualTo(60);
+    // the fixture's labels follow its topic words; chance is about 0.3
+    assertThat(m.precision()).as("P@1 with %s", loss).isGreaterThan(0.7);
+  }
+
+  @Test
+  void divergingLossStopsWithTheLossNameAndStep() {
+    Args a = Args.builder().thread(1).dim(10).epoch(5).lr(1e30).loss("mse").build();
+    assertThatThrownBy(() -> train(a)).isInstanceOf(TrainingDiverged.class)
+        .hasMessageContaining("mse loss became").hasMessageContaining("step")
+        .hasMessageContaining("lower -lr");
+  }
+
+  @Test
+  void learningRateDecaysLinearlyToZeroOverTheTokenBudget() {
+    Args a = Args.builder().thread(1).dim(4).epoch(2).lr(0.2).build();
+    TrainingData data = TrainingData.read(Fixtures.resource("train.txt"), a);
+    double[] lrs = new double[2];
+    Trainer.train(a, data, new SoftmaxHead(), new Trainer.Listener() {
+      @Override
+      public boolean epochEnd(Trainer.Status s, TextClassifier c) {
+        lrs[s.epoch() - 1] = s.lr();
+        assertThat(s.progress()).isCloseTo(s.epoch() / 2.0, org.assertj.core.data.Offset.offset(0.01));
+        return true;
+      }
+    });
+    assertThat(lrs[0]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(lrs[1]).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(data.corpus().totalTokens()).isEqualTo(data.dictionary().ntokens());
+  }
+}
