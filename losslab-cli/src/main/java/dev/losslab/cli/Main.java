@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Neural-network losses with exact gradients, the models they train, and experiments.",
-    subcommands = {CommandLine.HelpCommand.class, ExploreCommand.class, CompareCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, dev.losslab.cli.loss.LossCommand.class,
+        GradcheckCommand.class, ExploreCommand.class, CompareCommand.class,
         dev.losslab.cli.text.SupervisedCommand.class, dev.losslab.cli.text.TestCommand.class,
         dev.losslab.cli.text.TestLabelCommand.class, dev.losslab.cli.text.PredictCommand.Labels.class,
         dev.losslab.cli.text.PredictCommand.WithProbabilities.class,
@@ -29,6 +30,11 @@ public final class Main implements Runnable {
   /** Builds the command line with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.getSubcommands().get("loss").getCommandSpec().usageMessage().footer(
+        "", "Losses: " + String.join(", ", dev.losslab.loss.Losses.names()) + ".",
+        "Composed losses: <unit>-<divergence>, unit one of "
+            + String.join(", ", dev.losslab.unit.Units.outputUnitNames()) + ", divergence one of "
+            + String.join(", ", dev.losslab.loss.Losses.divergenceNames()) + ".");
     cl.setExecutionExceptionHandler(new Errors.Handler());
     cl.setParameterExceptionHandler(new Errors.UsageHandler());
     return cl;
