@@ -73,7 +73,7 @@ public final class Explore {
       int at = nearest(ys, d);
       int far = nearest(ys, d >= 0.5 ? 0.01 : 0.99);
       rows.add(List.of(dt, Numbers.format(ys[at], 3), Numbers.format(kl.gradient()[at], 4),
-          Numbers.format(sq.gradient()[at], 4), Numbers.format(ys[far], 2), Numbers.format(klv[far], 4),
+          Numbers.format(sq.gradient()[at], 4), Numbers.format(ys[far], 3), Numbers.format(klv[far], 4),
           Numbers.format(sq.value()[far], 4)));
     }
     s.figure("kl-vs-l2-gradient", grad.build(),

@@ -1,0 +1,76 @@
+package dev.losslab.cli;
+
+import dev.losslab.experiment.Experiment;
+import dev.losslab.experiment.ExperimentContext;
+import dev.losslab.experiment.Experiments;
+import dev.losslab.report.Block;
+import dev.losslab.report.Report;
+import dev.losslab.report.ReportWriter;
+import dev.losslab.report.Section;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code losslab experiment NAME}: runs one of the seeds' claims (or {@code all}) as a report. */
+@Command(
+    name = "experiment",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs experiments that test the seed notes' claims and writes a report section for each: the",
+      "claim with its seed and section, the measurement, and a verdict computed from the numbers.",
+      "NAME: wrong-direction, saturation, mean-vs-median, kl-vs-l2, ce-vs-kl, label-noise, or all."
+    })
+public final class ExperimentCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "The experiment, or all.")
+  String name;
+
+  @Option(names = "--seeds", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
+  int seeds = 3;
+
+  @Option(names = "--quick", description = "Tiny sizes (1 seed, 200 + 100 examples, 3 epochs): a smoke run whose verdicts mean little.")
+  boolean quick;
+
+  @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+  Path output = Path.of("report");
+
+  @Override
+  public Integer call() throws Exception {
+    List<Experiment> selected = Experiments.select(name);
+    ReportWriter.checkWritable(output);
+    PrintWriter out = spec.commandLine().getOut();
+    int[] steps = {0};
+    ExperimentContext ctx = quick
+        ? ExperimentContext.quick(line -> out.println("  " + line))
+        : ExperimentContext.standard(seeds, line -> {
+          steps[0]++;
+          if (steps[0] % 5 == 0) {
+            out.println("  " + steps[0] + " runs done (" + line + ")");
+            out.flush();
+          }
+        });
+    long start = System.nanoTime();
+    Report report = Experiments.report(selected, ctx, "experiment " + name);
+    ReportWriter.write(report, output);
+    out.println();
+    for (Section s : report.sections()) {
+      out.println(s.title());
+      for (Block b : s.blocks()) {
+        if (b instanceof Block.Paragraph p && p.text().startsWith("Verdict")) {
+          out.println("  " + p.text());
+        }
+      }
+    }
+    out.printf("%nexperiment %s: %.1f s; wrote %s%n", name, (System.nanoTime() - start) / 1e9,
+        output.resolve("index.html"));
+    out.flush();
+    return Errors.OK;
+  }
+}

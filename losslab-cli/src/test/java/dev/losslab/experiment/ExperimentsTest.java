@@ -1,0 +1,68 @@
+package dev.losslab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.losslab.report.Block;
+import dev.losslab.report.Measurement;
+import dev.losslab.report.Report;
+import dev.losslab.report.ReportWriter;
+import dev.losslab.report.Section;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExperimentsTest {
+
+  @TempDir Path tmp;
+
+  static List<String> names() {
+    return Experiments.all().stream().map(Experiment::name).toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void eachExperimentStatesItsClaimAndComputesAVerdictFromNumbers(String name) {
+    List<Measurement> ms = new ArrayList<>();
+    Section s = Experiments.select(name).get(0).run(ExperimentContext.quick(line -> {}), ms);
+    List<String> text = s.blocks().stream().filter(b -> b instanceof Block.Paragraph)
+        .map(b -> ((Block.Paragraph) b).text()).toList();
+    assertThat(text.get(0)).startsWith("Claim");
+    List<String> verdicts = text.stream().filter(t -> t.startsWith("Verdict: ")).toList();
+    assertThat(verdicts).isNotEmpty().allSatisfy(v -> {
+      assertThat(v).matches("Verdict: (supported|not supported) — .*");
+      assertThat(v).containsPattern("\\d");
+    });
+    assertThat(s.blocks()).anySatisfy(b -> assertThat(b).isInstanceOf(Block.Figure.class));
+    assertThat(ms).isNotEmpty();
+  }
+
+  @Test
+  void ceAndKlDifferByTheTargetEntropyEvenInATinyRun() {
+    Section s = new CeVsKlExperiment().run(ExperimentContext.quick(line -> {}), new ArrayList<>());
+    List<String> verdicts = s.blocks().stream().filter(b -> b instanceof Block.Paragraph)
+        .map(b -> ((Block.Paragraph) b).text()).filter(t -> t.startsWith("Verdict")).toList();
+    assertThat(verdicts.get(0)).startsWith("Verdict: supported — cross-entropy = KL + H(targets)");
+    assertThat(verdicts.get(1)).startsWith("Verdict: supported — same gradients");
+  }
+
+  @Test
+  void unknownExperimentNamesTheKnownOnes() {
+    assertThatThrownBy(() -> Experiments.select("nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown experiment 'nope'").hasMessageContaining("label-noise, all");
+  }
+
+  @Test
+  void reportOfOneExperimentIsWritten() throws Exception {
+    Report r = Experiments.report(Experiments.select("mean-vs-median"),
+        ExperimentContext.quick(line -> {}), "experiment mean-vs-median");
+    ReportWriter.write(r, tmp.resolve("r"));
+    assertThat(tmp.resolve("r/fig/mean-vs-median.png")).isRegularFile();
+    assertThat(r.configuration()).containsKeys("data.checksum", "seeds");
+  }
+}
