@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Neural-network losses with exact gradients, the models they train, and experiments.",
     subcommands = {CommandLine.HelpCommand.class, dev.losslab.cli.loss.LossCommand.class,
-        GradcheckCommand.class, ExploreCommand.class, CompareCommand.class,
+        GradcheckCommand.class, ExploreCommand.class, ExperimentCommand.class, CompareCommand.class,
         dev.losslab.cli.text.SupervisedCommand.class, dev.losslab.cli.text.TestCommand.class,
         dev.losslab.cli.text.TestLabelCommand.class, dev.losslab.cli.text.PredictCommand.Labels.class,
         dev.losslab.cli.text.PredictCommand.WithProbabilities.class,
