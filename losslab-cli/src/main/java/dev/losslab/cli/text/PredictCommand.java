@@ -8,10 +8,8 @@ import dev.losslab.text.TokenReader;
 import dev.losslab.text.Workspace;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +25,8 @@ public abstract class PredictCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "FILE", description = "text to classify, or - for standard input") String file;
   @Parameters(index = "2", paramLabel = "k", defaultValue = "1", description = "labels per line, -1 for all [1]") int k;
   @Parameters(index = "3", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   abstract boolean probabilities();
 
@@ -57,7 +57,7 @@ public abstract class PredictCommand implements Callable<Integer> {
     Predictions p = new Predictions(c.dictionary().nlabels());
     LineEncoder enc = new LineEncoder(c.dictionary());
     boolean prob = probabilities();
-    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
     try (TokenReader r = new TokenReader(ModelOption.open(file), file)) {
       StringBuilder line = new StringBuilder(256);
       while (enc.read(r) > 0) {

@@ -1,0 +1,140 @@
+package dev.losslab.cli.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.losslab.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextCommandsTest {
+  @TempDir Path dir;
+  Path train;
+  Path test;
+  String out;
+  String err;
+
+  @BeforeEach
+  void data() throws IOException {
+    StringBuilder t = new StringBuilder();
+    String[][] topics = {{"bread", "flour", "oven", "dough"}, {"knife", "blade", "steel", "edge"},
+        {"egg", "yolk", "boil", "shell"}};
+    String[] names = {"baking", "knives", "eggs"};
+    java.util.Random r = new java.util.Random(1);
+    for (int i = 0; i < 300; i++) {
+      int l = r.nextInt(3);
+      t.append("__label__").append(names[l]);
+      for (int w = 0; w < 5; w++) {
+        t.append(' ').append(r.nextInt(4) < 3 ? topics[l][r.nextInt(4)] : "the");
+      }
+      t.append('\n');
+    }
+    train = dir.resolve("train.txt");
+    Files.writeString(train, t.toString());
+    test = dir.resolve("test.txt");
+    Files.writeString(test, "__label__baking bread oven\n__label__knives blade edge\n__label__eggs yolk boil\n");
+  }
+
+  int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(o));
+    cl.setErr(new PrintWriter(e));
+    int code = cl.execute(args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  @Test
+  void supervisedThenTestPredictAndDump() {
+    String prefix = dir.resolve("m").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-epoch", "10",
+        "-lr", "0.5", "-thread", "1", "-verbose", "0", "-dim", "10")).isZero();
+    assertThat(dir.resolve("m.bin")).exists();
+    assertThat(dir.resolve("m.bin.losslab")).exists();
+    assertThat(run("test", prefix + ".bin", test.toString())).isZero();
+    assertThat(out).isEqualTo("N\t3\nP@1\t1\nR@1\t1\n");
+    assertThat(run("predict", prefix + ".bin", test.toString(), "2")).isZero();
+    assertThat(out.split("\n")).hasSize(3);
+    assertThat(out.split("\n")[0]).startsWith("__label__baking ");
+    assertThat(run("predict-prob", prefix + ".bin", test.toString())).isZero();
+    assertThat(out.split("\n")[1]).startsWith("__label__knives 0.");
+    assertThat(run("test-label", prefix + ".bin", test.toString())).isZero();
+    assertThat(out).contains("F1-Score : 1.000000  Precision : 1.000000  Recall : 1.000000   __label__eggs");
+    assertThat(run("dump", prefix + ".bin", "args")).isZero();
+    assertThat(out).contains("dim 10\n").contains("loss softmax\n");
+    assertThat(run("dump", prefix + ".bin", "dict")).isZero();
+    assertThat(out).startsWith("17\n");
+  }
+
+  @Test
+  void coreLossWithOptionAndValidationWithEarlyStop() {
+    String prefix = dir.resolve("c").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-loss",
+        "cross-entropy", "-labelSmoothing", "0.1", "-validation", test.toString(), "-patience", "1",
+        "-epoch", "50", "-lr", "0.5", "-thread", "1", "-verbose", "1", "-dim", "10")).isZero();
+    assertThat(run("dump", prefix + ".bin", "args")).isZero();
+    assertThat(out).contains("# losslab loss cross-entropy").contains("# losslab loss.labelSmoothing 0.1");
+    assertThat(run("test", prefix + ".bin", test.toString())).isZero();
+    assertThat(out).contains("P@1\t1\n");
+  }
+
+  @Test
+  void badFlagsAreUsageErrorsAndWriteNothing() {
+    String prefix = dir.resolve("bad").toString();
+    String[][] cases = {{"-dim", "0"}, {"-lr", "-1"}, {"-epoch", "0"}, {"-bucket", "-5"},
+        {"-loss", "nope"}};
+    for (String[] c : cases) {
+      assertThat(run("supervised", "-input", train.toString(), "-output", prefix, c[0], c[1]))
+          .as(String.join(" ", c)).isEqualTo(2);
+      assertThat(err).contains(c[0]).contains(c[1]).doesNotContain("Exception");
+      assertThat(err.strip().split("\n")).hasSize(1);
+    }
+    assertThat(dir.resolve("bad.bin")).doesNotExist();
+  }
+
+  @Test
+  void badDataFailsWithFileAndLineAndWritesNothing() throws IOException {
+    String prefix = dir.resolve("bad").toString();
+    Path f = dir.resolve("words-no-label.txt");
+    Files.writeString(f, "__label__a x\nx y\n__label__b z\n");
+    assertThat(run("supervised", "-input", f.toString(), "-output", prefix)).isEqualTo(1);
+    assertThat(err).contains(f + ":2: the line has words but no label");
+    Path empty = dir.resolve("empty.txt");
+    Files.writeString(empty, "");
+    assertThat(run("supervised", "-input", empty.toString(), "-output", prefix)).isEqualTo(1);
+    assertThat(err).contains("empty");
+    Path utf = dir.resolve("utf.txt");
+    Files.write(utf, new byte[] {'_', '_', 'l', 'a', 'b', 'e', 'l', '_', '_', 'a', ' ', (byte) 0xc3, '\n'});
+    assertThat(run("supervised", "-input", utf.toString(), "-output", prefix)).isEqualTo(1);
+    assertThat(err).contains(utf + ":1: invalid UTF-8");
+    assertThat(run("supervised", "-input", dir.resolve("missing.txt").toString(), "-output", prefix))
+        .isEqualTo(1);
+    assertThat(err).contains("missing.txt: no such file");
+    assertThat(dir.resolve("bad.bin")).doesNotExist();
+  }
+
+  @Test
+  void testReportsUnseenLabelsAndMissingModel() throws IOException {
+    String prefix = dir.resolve("m").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-verbose", "0",
+        "-thread", "1", "-dim", "5")).isZero();
+    Path t = dir.resolve("unseen.txt");
+    Files.writeString(t, "__label__baking bread\n__label__pasta noodle\n", StandardCharsets.UTF_8);
+    assertThat(run("test", prefix + ".bin", t.toString())).isZero();
+    assertThat(out).startsWith("N\t1\n");
+    assertThat(err).contains(t + ":2: label __label__pasta was never seen in training");
+    assertThat(run("test", dir.resolve("none.bin").toString(), t.toString())).isEqualTo(1);
+    assertThat(err).contains("none.bin: no such model file");
+    assertThat(run("test", train.toString(), t.toString())).isEqualTo(1);
+    assertThat(err.strip().split("\n")).hasSize(1);
+  }
+}
