@@ -11,7 +11,7 @@ import dev.losslab.math.Stable;
  * <p>Computed in log space (optax#1267): {@code ℓ = s_y − max − log Σ}, and
  * {@code log q = log(1 − e^ℓ)} by {@link Stable#log1mExp} (or, when every other class underflows next to
  * the label, {@code logsumexp_{i≠y}(s_i) − logsumexp(s)}), so {@code q^γ = e^{γ log q}} is exact in the tail
- * and never {@code 0^γ} with a NaN derivative for γ < 1. PyTorch has no softmax focal loss; {@code mean}
+ * and never {@code 0^γ} with a NaN derivative for {@code γ < 1}. PyTorch has no softmax focal loss; {@code mean}
  * divides by the number of examples. Labels only. Expected output unit: none (softmax fused). Finite for
  * every finite score; no kinks for γ ≥ 0.
  */

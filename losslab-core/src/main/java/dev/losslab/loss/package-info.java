@@ -1,6 +1,18 @@
 /**
  * Losses on the scores of a network, each returning its value and exact gradient from one pass, with
- * PyTorch's reductions and options. Start at {@link dev.losslab.loss.Loss} and
- * {@link dev.losslab.loss.LossEvaluation}.
+ * PyTorch's reductions and options.
+ *
+ * <p>Start at {@link dev.losslab.loss.Losses} (the registry: built-in names, composed
+ * {@code <unit>-<divergence>} names, options) and {@link dev.losslab.loss.LossEvaluation} (batches,
+ * reductions, input checks, the float path). One loss per file: {@code SoftmaxCrossEntropy},
+ * {@code SigmoidCrossEntropy}, {@code MeanSquaredError}, {@code SoftmaxSquaredError},
+ * {@code ExpSquaredError}, ... each documenting its formula, gradient, expected output unit, kinks and
+ * behaviour at extreme scores. A user-defined loss implements {@link dev.losslab.loss.Loss} (or extends
+ * {@link dev.losslab.loss.ElementwiseLoss}) and is checked with
+ * {@link dev.losslab.gradcheck.GradientChecker}.
+ *
+ * <p>Conventions: an empty batch or an all-ignored one has value 0 and gradient 0 under {@code mean};
+ * NaN or infinite scores are rejected; a value whose true result exceeds the double range is
+ * {@code +∞}, never NaN, and {@link dev.losslab.loss.LossDiagnostics} explains it.
  */
 package dev.losslab.loss;
