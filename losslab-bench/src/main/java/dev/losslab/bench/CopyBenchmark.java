@@ -38,8 +38,10 @@ public class CopyBenchmark {
   }
 
   @Benchmark
-  public float[] copy() {
+  public float[] copy(CpuTime cpu) {
+    long start = CpuTime.now();
     System.arraycopy(source, 0, destination, 0, size);
+    cpu.add(start);
     return destination;
   }
 }
