@@ -33,6 +33,8 @@ public final class Objective {
   private final double weightDecay;
 
   /**
+   * The objective of {@code network} under {@code loss} with L2 weight {@code weightDecay} (λ).
+   *
    * @throws IllegalArgumentException if {@code weightDecay} is negative or not finite
    */
   public Objective(Network network, Loss loss, double weightDecay) {
@@ -44,14 +46,17 @@ public final class Objective {
     this.weightDecay = weightDecay;
   }
 
+  /** The network whose parameters θ the objective is a function of. */
   public Network network() {
     return network;
   }
 
+  /** The primary loss. */
   public Loss loss() {
     return loss;
   }
 
+  /** λ of the regularisation term. */
   public double weightDecay() {
     return weightDecay;
   }

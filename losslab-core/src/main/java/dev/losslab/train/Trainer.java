@@ -31,10 +31,12 @@ import java.util.SplittableRandom;
 public final class Trainer {
   private final TrainerConfig config;
 
+  /** A trainer that runs {@code config}. */
   public Trainer(TrainerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  /** The configuration this trainer runs. */
   public TrainerConfig config() {
     return config;
   }

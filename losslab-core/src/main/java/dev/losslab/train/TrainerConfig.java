@@ -57,46 +57,55 @@ public record TrainerConfig(
     return new TrainerConfig(OptimizerKind.ADAM, 1e-3, 0.9, 64, 10, 0.0, StoppingRule.none(), 1L, false);
   }
 
+  /** This config with another {@code optimizer}. */
   public TrainerConfig withOptimizer(OptimizerKind optimizer) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code learningRate}. */
   public TrainerConfig withLearningRate(double learningRate) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code momentum}. */
   public TrainerConfig withMomentum(double momentum) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code batchSize}. */
   public TrainerConfig withBatchSize(int batchSize) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code epochs}. */
   public TrainerConfig withEpochs(int epochs) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code weightDecay}. */
   public TrainerConfig withWeightDecay(double weightDecay) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code stopping}. */
   public TrainerConfig withStopping(StoppingRule stopping) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code seed}. */
   public TrainerConfig withSeed(long seed) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);
   }
 
+  /** This config with another {@code fullPassMetrics}. */
   public TrainerConfig withFullPassMetrics(boolean fullPassMetrics) {
     return new TrainerConfig(optimizer, learningRate, momentum, batchSize, epochs, weightDecay, stopping,
         seed, fullPassMetrics);

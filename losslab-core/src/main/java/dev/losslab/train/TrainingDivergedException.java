@@ -9,6 +9,7 @@ public final class TrainingDivergedException extends ArithmeticException {
   private final int epoch;
   private final int batch;
 
+  /** The failure with its message, epoch (from 1) and batch (from 0, or -1 for the full pass). */
   public TrainingDivergedException(String message, int epoch, int batch) {
     super(message);
     this.epoch = epoch;
