@@ -96,6 +96,35 @@ public final class GradientChecker {
     });
   }
 
+  /** Checks an activation at {@code points} random inputs (normal, standard deviation 3, fixed seed). */
+  public static List<GradientCheck> checkRandom(Activation activation, int points, long seed) {
+    Random random = new Random(seed);
+    List<GradientCheck> results = new ArrayList<>();
+    for (int p = 0; p < points; p++) {
+      results.add(check(activation, 3 * random.nextGaussian()));
+    }
+    return results;
+  }
+
+  /**
+   * Checks an output unit at {@code points} random score vectors of length {@code k} (normal, standard
+   * deviation 3), each along a random normal direction; fixed {@code seed}.
+   */
+  public static List<GradientCheck> checkRandom(OutputUnit unit, int k, int points, long seed) {
+    Random random = new Random(seed);
+    List<GradientCheck> results = new ArrayList<>();
+    for (int p = 0; p < points; p++) {
+      double[] s = new double[k];
+      double[] u = new double[k];
+      for (int j = 0; j < k; j++) {
+        s[j] = 3 * random.nextGaussian();
+        u[j] = random.nextGaussian();
+      }
+      results.add(check(unit, s, u, "random " + p));
+    }
+    return results;
+  }
+
   /**
    * Checks the Jacobian-vector product of an output unit at scores {@code s} along direction
    * {@code u}: the gradient of {@code ⟨u, f(s)⟩} is {@code backward(u)}.

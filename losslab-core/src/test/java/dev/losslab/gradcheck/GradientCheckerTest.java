@@ -155,6 +155,30 @@ class GradientCheckerTest {
   }
 
   @Test
+  void userActivationsAndUnitsAreCheckedAtRandomPoints() {
+    Activation square = new Activation() {
+      @Override
+      public String name() {
+        return "square";
+      }
+
+      @Override
+      public double value(double x) {
+        return x * x;
+      }
+
+      @Override
+      public double derivative(double x, double y) {
+        return 2 * x;
+      }
+    };
+    assertThat(GradientChecker.checkRandom(square, 10, 3)).hasSize(10)
+        .allSatisfy(c -> assertThat(c.passed()).isTrue());
+    assertThat(GradientChecker.checkRandom(Units.outputUnit("softmax"), 7, 10, 3)).hasSize(10)
+        .allSatisfy(c -> assertThat(c.passed()).isTrue());
+  }
+
+  @Test
   void nonFiniteValuesFail() {
     GradientCheck c = GradientChecker.check("nan", "x", new double[] {1}, (x, g) -> {
       if (g != null) {
