@@ -115,13 +115,20 @@ public final class TrainingData {
 
   /** Encodes a labelled file with an existing dictionary (validation data); lines with no known label are left out. */
   public static Corpus encode(Path file, Dictionary dict) {
+    return encode(() -> open(file), file.toString(), dict);
+  }
+
+  /** Encodes labelled data in fastText's format with an existing dictionary. */
+  public static Corpus encode(Source source, String name, Dictionary dict) {
     Corpus.Builder corpus = new Corpus.Builder();
     LineEncoder enc = new LineEncoder(dict);
-    try (TokenReader r = new TokenReader(open(file), file.toString())) {
+    try (TokenReader r = new TokenReader(source.open(), name)) {
       int n;
       while ((n = enc.read(r)) > 0) {
         corpus.add(enc.words(), enc.labels(), n);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
     }
     return corpus.build();
   }

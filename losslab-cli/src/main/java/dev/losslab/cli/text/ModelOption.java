@@ -40,6 +40,18 @@ final class ModelOption {
     }
   }
 
+  /** Opens test data in any input layout; fastText lines and {@code -} are streamed. */
+  static java.io.InputStream open(String file, InputFormatOptions format, String labelPrefix) {
+    if ("-".equals(file) || format.parsed() == dev.losslab.text.io.InputFormat.FASTTEXT) {
+      return open(file);
+    }
+    try {
+      return format.source(Path.of(file), labelPrefix).open();
+    } catch (java.io.IOException e) {
+      throw new Errors.UserException(file + ": " + e.getMessage());
+    }
+  }
+
   /** Checks fastText's k: -1 for all labels, or positive. */
   static int k(int k) {
     if (k == 0 || k < -1) {

@@ -68,6 +68,8 @@ public final class SupervisedCommand implements Callable<Integer> {
   @Option(names = "-margin", paramLabel = "X", description = "core loss option") Double margin;
   @Option(names = "-logTarget", paramLabel = "BOOL", description = "core loss option") Boolean logTarget;
 
+  @picocli.CommandLine.Mixin InputFormatOptions inputFormat = new InputFormatOptions();
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help") boolean help;
 
   Args args() {
@@ -106,6 +108,7 @@ public final class SupervisedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Args args = args();
+    inputFormat.parsed(); // an unknown -format fails before reading
     if (patience < 0) {
       throw new IllegalArgumentException("-patience (" + patience + ") must be >= 0");
     }
@@ -125,9 +128,10 @@ public final class SupervisedCommand implements Callable<Integer> {
     TrainingData data;
     Corpus valid = null;
     try {
-      data = TrainingData.read(input, args);
+      data = TrainingData.read(inputFormat.source(input, args.label()), input.toString(), args);
       if (validation != null) {
-        valid = TrainingData.encode(validation, data.dictionary());
+        valid = TrainingData.encode(inputFormat.source(validation, args.label()),
+            validation.toString(), data.dictionary());
         if (valid.lines() == 0) {
           throw new IllegalArgumentException(
               validation + ": no line has a label seen in training and a word");

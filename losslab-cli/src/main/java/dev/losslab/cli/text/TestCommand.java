@@ -26,6 +26,7 @@ public final class TestCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "k", defaultValue = "1", description = "labels predicted per line, -1 for all [1]") int k;
   @Parameters(index = "3", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
   @Spec CommandSpec spec;
+  @picocli.CommandLine.Mixin InputFormatOptions inputFormat = new InputFormatOptions();
 
   /** Reports lines with labels the model does not know: the first one, then a count. */
   static final class UnknownLabels implements Consumer<LineEncoder> {
@@ -67,7 +68,7 @@ public final class TestCommand implements Callable<Integer> {
     UnknownLabels unknown = new UnknownLabels(file);
     Meter m;
     try {
-      m = c.test(ModelOption.open(file), file, kk, th, unknown);
+      m = c.test(ModelOption.open(file, inputFormat, c.args().label()), file, kk, th, unknown);
     } catch (IllegalArgumentException e) {
       throw new Errors.UserException(e.getMessage());
     }

@@ -24,6 +24,7 @@ public final class TestLabelCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "k", defaultValue = "1") int k;
   @Parameters(index = "3", paramLabel = "threshold", defaultValue = "0.0") double threshold;
   @Spec CommandSpec spec;
+  @picocli.CommandLine.Mixin InputFormatOptions inputFormat = new InputFormatOptions();
 
   @Override
   public Integer call() {
@@ -33,7 +34,7 @@ public final class TestLabelCommand implements Callable<Integer> {
     TestCommand.UnknownLabels unknown = new TestCommand.UnknownLabels(file);
     Meter m;
     try {
-      m = c.test(ModelOption.open(file), file, kk, th, unknown);
+      m = c.test(ModelOption.open(file, inputFormat, c.args().label()), file, kk, th, unknown);
     } catch (IllegalArgumentException e) {
       throw new Errors.UserException(e.getMessage());
     }
