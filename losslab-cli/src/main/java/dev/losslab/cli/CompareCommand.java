@@ -4,6 +4,9 @@ import dev.losslab.experiment.CompareConfig;
 import dev.losslab.experiment.CompareData;
 import dev.losslab.experiment.CompareReport;
 import dev.losslab.experiment.Comparison;
+import dev.losslab.experiment.DataInfo;
+import dev.losslab.experiment.TextData;
+import dev.losslab.text.Args;
 import dev.losslab.experiment.GradientDiagnostics;
 import dev.losslab.experiment.LossChoice;
 import dev.losslab.experiment.RunResult;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Trains the same model with several losses and seeds and writes a report: learning curves with",
       "seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch, and a",
-      "summary table. Data: the built-in Gaussian clusters (no argument), or --dense FILE|FOLDER."
+      "summary table. Data: the built-in Gaussian clusters (no argument), --dense FILE|FOLDER, or",
+      "text in fastText's format with -input FILE -test FILE (the text classifier)."
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -45,6 +49,26 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--dense", paramLabel = "FILE|FOLDER",
       description = "Dense data: a CSV file (label last) or a folder of idx files (train-*, t10k-*).")
   Path dense;
+
+  @Option(names = {"-input", "--input"}, paramLabel = "FILE",
+      description = "Text training file in fastText's format (__label__x words ...); needs -test.")
+  Path input;
+
+  @Option(names = {"-test", "--test"}, paramLabel = "FILE", description = "Text test file, with -input.")
+  Path test;
+
+  @Option(names = "--skip-unseen-labels",
+      description = "Text: drop test labels that never occur in the training file instead of failing.")
+  boolean skipUnseen;
+
+  @Option(names = {"-dim", "--dim"}, description = "Text: size of word vectors (default: ${DEFAULT-VALUE}).")
+  int dim = 10;
+
+  @Option(names = {"-wordNgrams", "--word-ngrams"}, description = "Text: max length of word n-grams (default: ${DEFAULT-VALUE}).")
+  int wordNgrams = 1;
+
+  @Option(names = {"-textLr", "--text-lr"}, description = "Text: initial learning rate (default: ${DEFAULT-VALUE}).")
+  double textLr = 0.1;
 
   @Option(names = "--train-limit", description = "Use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
   int trainLimit = 0;
@@ -66,24 +90,49 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CompareConfig config = new CompareConfig(LossChoice.parseList(losses), seeds, training.setup(),
         sample, stallThreshold);
+    if ((input == null) != (test == null)) {
+      throw new IllegalArgumentException("-input and -test go together: give both text files");
+    }
+    if (input != null && dense != null) {
+      throw new IllegalArgumentException("give either --dense or -input/-test, not both");
+    }
     ReportWriter.checkWritable(output);
-    CompareData data = dense != null ? CompareData.dense(dense, trainLimit, 1L) : generated();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("compare: " + data.description());
-    out.flush();
-    ProgressBar bar = ProgressBar.onConsole(out, config.runs());
-    long start = System.nanoTime();
-    List<RunResult> runs = Comparison.run(config, data, r -> bar.step(r.loss() + " seed " + r.seed()
-        + (r.diverged() ? " (diverged)" : "")));
+    List<RunResult> runs;
+    DataInfo info;
+    long start;
+    if (input != null) {
+      Args args = Args.builder().dim(dim).wordNgrams(wordNgrams).lr(textLr)
+          .epoch(training.epochs()).thread(1).build();
+      TextData data = TextData.read(input, test, args, skipUnseen);
+      info = DataInfo.of(data, args);
+      out.println("compare: " + info.description());
+      out.flush();
+      ProgressBar bar = ProgressBar.onConsole(out, config.runs());
+      start = System.nanoTime();
+      runs = Comparison.runText(config, data, args, r -> bar.step(label(r)));
+    } else {
+      CompareData data = dense != null ? CompareData.dense(dense, trainLimit, 1L) : generated();
+      info = DataInfo.of(data, config.setup());
+      out.println("compare: " + info.description());
+      out.flush();
+      ProgressBar bar = ProgressBar.onConsole(out, config.runs());
+      start = System.nanoTime();
+      runs = Comparison.run(config, data, r -> bar.step(label(r)));
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Report report = CompareReport.report(config, data, runs, "compare");
+    Report report = CompareReport.report(config, info, runs, "compare");
     ReportWriter.write(report, output);
     out.println();
-    out.print(TextTable.render(CompareReport.SUMMARY_HEADER, CompareReport.summary(config, runs)));
+    out.print(TextTable.render(CompareReport.header(info), CompareReport.summary(config, info, runs)));
     out.printf("%ncompare: %d runs in %.1f s; wrote %s%n", runs.size(), seconds,
         output.resolve("index.html"));
     out.flush();
     return Errors.OK;
+  }
+
+  private static String label(RunResult r) {
+    return r.loss() + " seed " + r.seed() + (r.diverged() ? " (diverged)" : "");
   }
 
   private CompareData generated() {

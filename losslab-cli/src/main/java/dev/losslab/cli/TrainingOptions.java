@@ -33,6 +33,11 @@ public final class TrainingOptions {
   @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs = 20;
 
+  /** The epoch budget, also used by the text classifier. */
+  int epochs() {
+    return epochs;
+  }
+
   @Option(names = "--weight-decay", description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
   double weightDecay = 0.0;
 

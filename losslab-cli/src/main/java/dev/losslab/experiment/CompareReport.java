@@ -18,13 +18,23 @@ import java.util.function.ToDoubleFunction;
 public final class CompareReport {
   private CompareReport() {}
 
-  /** The columns of {@link #summary}. */
+  /** The columns of {@link #summary} for dense data. */
   public static final List<String> SUMMARY_HEADER = List.of("loss", "final test accuracy",
       "final train loss", "final gradient norm", "stalled", "wrong direction", "ms per epoch",
       "diverged runs");
 
+  /** The columns of {@link #summary} for text: P@1 and R@1 instead of accuracy. */
+  public static final List<String> TEXT_SUMMARY_HEADER = List.of("loss", "final test P@1",
+      "final test R@1", "final train loss", "final output-gradient norm", "stalled", "wrong direction",
+      "ms per epoch", "diverged runs");
+
+  /** The summary header for {@code data}. */
+  public static List<String> header(DataInfo data) {
+    return data.text() ? TEXT_SUMMARY_HEADER : SUMMARY_HEADER;
+  }
+
   /** The whole report of {@code losslab compare}. */
-  public static Report report(CompareConfig c, CompareData data, List<RunResult> runs,
+  public static Report report(CompareConfig c, DataInfo data, List<RunResult> runs,
       String command) {
     Report.Builder b = Report.builder("losslab compare: " + c.losses().size() + " losses × "
         + c.seeds() + " seeds");
@@ -35,15 +45,21 @@ public final class CompareReport {
   }
 
   /** Adds the run's full configuration and data checksums to {@code b}. */
-  public static void configure(Report.Builder b, CompareConfig c, CompareData data, String command) {
+  public static void configure(Report.Builder b, CompareConfig c, DataInfo data, String command) {
     var t = c.setup().trainer();
     b.configure("command", command)
         .configure("losses", String.join(",", c.losses().stream().map(LossChoice::label).toList()))
         .configure("seeds", c.seeds())
         .configure("data", data.description())
         .configure("data.checksum", data.checksum())
-        .configure("model", c.setup().describe(data.train().columns(), data.train().classes()))
-        .configure("optimizer", t.optimizer())
+        .configure("model", data.model())
+        .configure("training", data.training());
+    if (data.text()) {
+      b.configure("diagnostics.sample", c.sample()).configure("stall.threshold", c.stallThreshold());
+      Provenance.addTo(b);
+      return;
+    }
+    b.configure("optimizer", t.optimizer())
         .configure("learning.rate", t.learningRate())
         .configure("momentum", t.momentum())
         .configure("batch.size", t.batchSize())
@@ -57,23 +73,25 @@ public final class CompareReport {
 
   /** The section for {@code runs}; adds every per-epoch number to {@code ms}. */
   public static Section section(String id, String title, String experiment, CompareConfig c,
-      CompareData data, List<RunResult> runs, List<Measurement> ms) {
+      DataInfo data, List<RunResult> runs, List<Measurement> ms) {
     Section.Builder s = Section.builder(id, title);
     s.paragraph("Data: " + data.description() + " (checksum " + data.checksum() + "). Model: "
-        + c.setup().describe(data.train().columns(), data.train().classes()) + ", "
-        + c.setup().trainer().optimizer() + " with learning rate " + c.setup().trainer().learningRate()
-        + ", batch " + c.setup().trainer().batchSize() + ", " + c.setup().trainer().epochs()
-        + " epochs; every loss trains the same network from the same initial weights for each of "
-        + c.seeds() + " seeds (seed = initialisation and example order). Bands are mean ± sd across seeds.");
+        + data.model() + "; " + data.training() + ". Every loss trains the same model from the same"
+        + " initial weights for each of " + c.seeds() + " seeds (seed = initialisation and example"
+        + " order). Bands are mean ± sd across seeds."
+        + (data.text() ? " Test metrics are precision and recall at 1 (P@1, R@1); the gradient norm is"
+            + " that of the mean loss with respect to the output matrix B on the diagnostics sample." : ""));
     s.paragraph("Stalled: the fraction of " + c.sample() + " training examples that are misclassified"
         + " while ‖∂L/∂s‖₂ < " + Numbers.exact(c.stallThreshold()) + ". Wrong direction: among those"
         + " examples' incorrect classes j, the fraction with ∂L/∂s_j < 0, which a descent step pushes"
         + " up (seed 000 §4). Both are measured on the model at the end of each epoch.");
-    s.table("Summary at the last epoch (mean ± sd over seeds)", SUMMARY_HEADER, summary(c, runs));
+    s.table("Summary at the last epoch (mean ± sd over seeds)", header(data), summary(c, data, runs));
     s.figure(id + "-train-loss", plot("Training loss", "mean training loss (log scale)", true, c, runs,
         EpochRecord::trainLoss), "Training loss per epoch; each loss on its own scale, so compare shapes, not heights.");
-    s.figure(id + "-test-accuracy", plot("Test accuracy", "test accuracy", false, c, runs,
-        EpochRecord::testAccuracy), "Fraction of test examples classified correctly after each epoch.");
+    s.figure(id + "-test-accuracy", plot(data.text() ? "Test P@1" : "Test accuracy",
+        data.text() ? "test precision at 1" : "test accuracy", false, c, runs, EpochRecord::testAccuracy),
+        data.text() ? "Precision at 1 on the test file after each epoch."
+            : "Fraction of test examples classified correctly after each epoch.");
     s.figure(id + "-gradient-norm", plot("Gradient norm", "‖∇J‖₂ over all parameters (log scale)", true,
         c, runs, EpochRecord::gradientNorm), "Norm of the full-batch gradient after each epoch.");
     s.figure(id + "-stalled", plot("Stalled examples", "fraction misclassified with tiny ‖∂L/∂s‖", false,
@@ -97,21 +115,26 @@ public final class CompareReport {
   }
 
   /** One row per loss: final accuracy and the other metrics, mean ± sd over seeds. */
-  public static List<List<String>> summary(CompareConfig c, List<RunResult> runs) {
+  public static List<List<String>> summary(CompareConfig c, DataInfo data, List<RunResult> runs) {
     List<List<String>> rows = new ArrayList<>();
     for (LossChoice lc : c.losses()) {
       List<RunResult> rs = SeedCurves.of(runs, lc.label());
       long diverged = rs.stream().filter(RunResult::diverged).count();
       MeanSd time = MeanSd.of(rs.stream().mapToDouble(r -> 1000 * r.secondsPerEpoch())
           .filter(Double::isFinite).toArray());
-      rows.add(List.of(lc.label(),
-          SeedCurves.last(rs, EpochRecord::testAccuracy).format(4),
+      List<String> row = new ArrayList<>(List.of(lc.label(),
+          SeedCurves.last(rs, EpochRecord::testAccuracy).format(4)));
+      if (data.text()) {
+        row.add(SeedCurves.last(rs, EpochRecord::testRecall).format(4));
+      }
+      row.addAll(List.of(
           SeedCurves.last(rs, EpochRecord::trainLoss).format(4),
           SeedCurves.last(rs, EpochRecord::gradientNorm).format(4),
           SeedCurves.last(rs, e -> e.diagnostics().stalled()).format(4),
           SeedCurves.last(rs, e -> e.diagnostics().wrongDirection()).format(4),
           Numbers.format(time.mean(), 1),
           diverged + "/" + rs.size()));
+      rows.add(row);
     }
     return rows;
   }
@@ -135,6 +158,9 @@ public final class CompareReport {
         double x = e.epoch();
         ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "train_loss", e.trainLoss()));
         ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "test_accuracy", e.testAccuracy()));
+        if (e.testRecall() != e.testAccuracy()) {
+          ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "test_recall", e.testRecall()));
+        }
         ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "gradient_norm", e.gradientNorm()));
         ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "stalled", e.diagnostics().stalled()));
         ms.add(new Measurement(experiment, r.loss(), r.seed(), x, "wrong_direction",

@@ -26,4 +26,18 @@ public final class Comparison {
     }
     return out;
   }
+
+  /** Trains every loss and seed with the text classifier on {@code data}. */
+  public static List<RunResult> runText(CompareConfig config, TextData data,
+      dev.losslab.text.Args args, Consumer<RunResult> onRun) {
+    List<RunResult> out = new ArrayList<>();
+    for (LossChoice loss : config.losses()) {
+      for (long seed = 1; seed <= config.seeds(); seed++) {
+        RunResult r = TextRun.run(loss, seed, args, data, config.sample(), config.stallThreshold());
+        out.add(r);
+        onRun.accept(r);
+      }
+    }
+    return out;
+  }
 }

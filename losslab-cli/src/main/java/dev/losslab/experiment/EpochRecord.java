@@ -9,6 +9,15 @@ package dev.losslab.experiment;
  * @param gradientNorm ‖∇J‖₂ over all parameters after the epoch
  * @param diagnostics stalled and wrong-direction fractions on the training sample
  * @param seconds wall-clock time of the epoch's training
+ * @param testRecall recall at 1 on the test set (text: differs from precision on multi-label lines;
+ *     dense: equal to the accuracy)
  */
 public record EpochRecord(int epoch, double trainLoss, double testAccuracy, double gradientNorm,
-    GradientDiagnostics diagnostics, double seconds) {}
+    GradientDiagnostics diagnostics, double seconds, double testRecall) {
+
+  /** A record of single-label data, where recall at 1 equals the accuracy. */
+  public EpochRecord(int epoch, double trainLoss, double testAccuracy, double gradientNorm,
+      GradientDiagnostics diagnostics, double seconds) {
+    this(epoch, trainLoss, testAccuracy, gradientNorm, diagnostics, seconds, testAccuracy);
+  }
+}

@@ -77,7 +77,7 @@ public final class SaturationExperiment implements Experiment {
       }
     }
     CompareConfig c = ctx.config(losses, retrain, data);
-    Section inner = CompareReport.section("saturation", "", name(), c, data, runs, ms);
+    Section inner = CompareReport.section("saturation", "", name(), c, DataInfo.of(data, retrain), runs, ms);
 
     Section.Builder s = Section.builder("saturation",
         "saturation: recovering from confidently wrong weights (seed 001 §2.2, §2.3)");

@@ -40,7 +40,7 @@ public final class WrongDirectionExperiment implements Experiment {
     ModelSetup setup = ctx.classifier();
     List<RunResult> runs = ctx.compare(losses, setup, data);
     CompareConfig c = ctx.config(losses, setup, data);
-    Section inner = CompareReport.section("wrong-direction", "", name(), c, data, runs, ms);
+    Section inner = CompareReport.section("wrong-direction", "", name(), c, DataInfo.of(data, setup), runs, ms);
 
     Section.Builder s = Section.builder("wrong-direction",
         "wrong-direction: does MSE update incorrect classes the wrong way? (seed 000 §4)");

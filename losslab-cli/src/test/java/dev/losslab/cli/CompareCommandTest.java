@@ -49,6 +49,43 @@ class CompareCommandTest {
     assertThat(code).as(err.toString()).isZero();
   }
 
+  static Path textFile(Path dir, String name, boolean unseen) throws Exception {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      b.append(i % 2 == 0 ? "__label__ham hello friend lunch today " : "__label__spam win cash prize now ")
+          .append("w").append(i % 7).append('\n');
+    }
+    b.append("__label__ham __label__spam hello win\n");
+    if (unseen) {
+      b.append("__label__eggs hello cash\n");
+    }
+    return Files.writeString(dir.resolve(name), b);
+  }
+
+  @Test
+  void textRunReportsPrecisionAndRecallAtOne() throws Exception {
+    Path train = textFile(tmp, "train.txt", false);
+    Path test = textFile(tmp, "test.txt", false);
+    int code = run("-input", train.toString(), "-test", test.toString(), "--loss", "cross-entropy,mse",
+        "--seeds", "1", "--epochs", "2", "-o", tmp.resolve("r").toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("final test P@1").contains("final test R@1");
+    assertThat(Files.readString(tmp.resolve("r/results.csv"))).contains(",test_recall,");
+  }
+
+  @Test
+  void textTestLabelUnseenInTrainingIsOneLineUnlessSkipped() throws Exception {
+    Path train = textFile(tmp, "train.txt", false);
+    Path test = textFile(tmp, "test.txt", true);
+    assertThat(run("-input", train.toString(), "-test", test.toString(), "--epochs", "1", "-o",
+        tmp.resolve("r").toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).contains("test.txt:42: has a label that never occurs in")
+        .doesNotContain("\n");
+    assertThat(run("-input", train.toString(), "-test", test.toString(), "--skip-unseen-labels",
+        "--loss", "cross-entropy", "--seeds", "1", "--epochs", "1", "-o", tmp.resolve("r").toString()))
+        .isZero();
+  }
+
   @Test
   void badArgumentsAreOneLine() throws Exception {
     assertThat(run("--loss", "nope", "-o", tmp.toString())).isEqualTo(2);

@@ -46,8 +46,9 @@ class CompareTest {
         GradientDiagnostics.DEFAULT_STALL_THRESHOLD);
     assertThat(again.last().testAccuracy()).isEqualTo(runs.get(0).last().testAccuracy());
 
-    Report report = CompareReport.report(c, data, runs, "compare");
-    assertThat(CompareReport.summary(c, runs)).hasSize(2)
+    DataInfo info = DataInfo.of(data, c.setup());
+    Report report = CompareReport.report(c, info, runs, "compare");
+    assertThat(CompareReport.summary(c, info, runs)).hasSize(2)
         .allSatisfy(row -> assertThat(row.get(1)).matches("\\d\\.\\d{4} ± \\d\\.\\d{4}"));
     assertThat(report.configuration()).containsEntry("data.checksum", data.checksum());
     assertThat(report.measurements()).hasSize(4 * 3 * 8);
