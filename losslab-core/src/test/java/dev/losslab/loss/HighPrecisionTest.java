@@ -51,6 +51,13 @@ class HighPrecisionTest {
       variants.add(new Variant("focal", Map.of("gamma", 0.5, "alpha", 0.25), label, focal(0.5), false));
       variants.add(new Variant("softmax-mse", Map.of(), label, HighPrecisionTest::softmaxSquared, false));
     }
+    for (String name : new String[] {"hinge", "squared-hinge"}) {
+      variants.add(new Variant(name, Map.of("margin", 1.5), Target.labels(2), margin(name), false));
+    }
+    variants.add(new Variant("sigmoid-mse", Map.of(), unit, HighPrecisionTest::sigmoidSquared, false));
+    variants.add(new Variant("softmax-l2", Map.of(), dist, HighPrecisionTest::softmaxHalfSquared, false));
+    variants.add(new Variant("mse", Map.of(), reals, HighPrecisionTest::squared, false));
+    variants.add(new Variant("huber", Map.of("delta", 1.0), reals, HighPrecisionTest::huber, false));
     variants.add(new Variant("cross-entropy", Map.of(), dist, HighPrecisionTest::crossEntropy, false));
     variants.add(new Variant("kl-divergence", Map.of(), dist, HighPrecisionTest::kl, false));
     variants.add(new Variant("softmax-mse", Map.of(), dist, HighPrecisionTest::softmaxSquared, false));
@@ -203,6 +210,76 @@ class HighPrecisionTest {
       BigDecimal d = e.subtract(y(t, j), MC);
       value = value.add(d.multiply(d, MC), MC);
       g[j] = BigDecimal.valueOf(2).multiply(d, MC).multiply(e, MC);
+    }
+    return new BigDecimal[] {value};
+  }
+
+  private static Reference margin(String name) {
+    int p = name.equals("hinge") ? 1 : 2;
+    return (s, t, g) -> {
+      int y = t.label(0);
+      BigDecimal c = BigDecimal.ONE.divide(BigDecimal.valueOf(s.length), MC);
+      BigDecimal value = BigDecimal.ZERO;
+      BigDecimal gy = BigDecimal.ZERO;
+      for (int i = 0; i < s.length; i++) {
+        g[i] = BigDecimal.ZERO;
+        if (i == y) {
+          continue;
+        }
+        BigDecimal z = BigMath.of(1.5).subtract(BigMath.of(s[y])).add(BigMath.of(s[i]));
+        if (z.signum() > 0) {
+          value = value.add(p == 1 ? z : z.multiply(z, MC), MC);
+          g[i] = c.multiply(p == 1 ? BigDecimal.ONE : z.multiply(BigDecimal.valueOf(2)), MC);
+          gy = gy.subtract(g[i], MC);
+        }
+      }
+      g[y] = gy;
+      return new BigDecimal[] {c.multiply(value, MC)};
+    };
+  }
+
+  private static BigDecimal[] sigmoidSquared(double[] s, Target t, BigDecimal[] g) {
+    BigDecimal value = BigDecimal.ZERO;
+    for (int j = 0; j < s.length; j++) {
+      BigDecimal a = BigDecimal.ONE.divide(BigDecimal.ONE.add(BigMath.exp(-s[j]), MC), MC);
+      BigDecimal b = BigDecimal.ONE.divide(BigDecimal.ONE.add(BigMath.exp(s[j]), MC), MC);
+      BigDecimal d = a.subtract(y(t, j), MC);
+      value = value.add(d.multiply(d, MC), MC);
+      g[j] = BigDecimal.valueOf(2).multiply(d, MC).multiply(a, MC).multiply(b, MC);
+    }
+    return new BigDecimal[] {value};
+  }
+
+  private static BigDecimal[] softmaxHalfSquared(double[] s, Target t, BigDecimal[] g) {
+    BigDecimal[] v = softmaxSquared(s, t, g);
+    for (int j = 0; j < s.length; j++) {
+      g[j] = g[j].divide(BigDecimal.valueOf(2), MC);
+    }
+    return new BigDecimal[] {v[0].divide(BigDecimal.valueOf(2), MC)};
+  }
+
+  private static BigDecimal[] squared(double[] s, Target t, BigDecimal[] g) {
+    BigDecimal value = BigDecimal.ZERO;
+    for (int j = 0; j < s.length; j++) {
+      BigDecimal d = BigMath.of(s[j]).subtract(y(t, j));
+      value = value.add(d.multiply(d, MC), MC);
+      g[j] = d.multiply(BigDecimal.valueOf(2));
+    }
+    return new BigDecimal[] {value};
+  }
+
+  private static BigDecimal[] huber(double[] s, Target t, BigDecimal[] g) {
+    BigDecimal value = BigDecimal.ZERO;
+    BigDecimal half = new BigDecimal("0.5");
+    for (int j = 0; j < s.length; j++) {
+      BigDecimal d = BigMath.of(s[j]).subtract(y(t, j));
+      if (d.abs().compareTo(BigDecimal.ONE) < 0) {
+        value = value.add(half.multiply(d).multiply(d), MC);
+        g[j] = d;
+      } else {
+        value = value.add(d.abs().subtract(half), MC);
+        g[j] = BigDecimal.valueOf(d.signum());
+      }
     }
     return new BigDecimal[] {value};
   }
