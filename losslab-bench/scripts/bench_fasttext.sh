@@ -2,7 +2,8 @@
 # Side-by-side benchmark of `./losslab supervised` against Debian's fastText 0.9.2 on the same data
 # and the same flags, both with -thread 2:
 #   - supervised: whole-process wall time (reading, training, saving) and peak RSS, median of RUNS runs
-#     (measured with /usr/bin/time -f '%e %M');
+#     (measured with /usr/bin/time -f '%e %M'); the runs of the two tools alternate, so that both see
+#     the same background load on a shared machine;
 #   - test: P@1 of each tool's model, as each tool's own `test` command prints it;
 #   - predict: whole-process throughput (documents/s, model loading and start-up included) on the test
 #     file repeated until it has at least PREDICT_DOCS lines, median of RUNS runs.
@@ -12,7 +13,8 @@
 #   cases: cooking cooking-tuned imdb 20news trec sst2 (default: all); a case whose data is absent is
 #   skipped with a message.
 # Environment: DATA (default ../shared/datasets next to the repository), RUNS (3), PREDICT_DOCS (100000),
-#   FASTTEXT (fasttext), LOSSLAB (./losslab), LOSSLAB_JAVA_OPTS (passed to the JVM by ./losslab).
+#   FASTTEXT (fasttext), LOSSLAB (./losslab, run once to build the jar; the timed runs are
+#   `java $LOSSLAB_JAVA_OPTS -jar COPY-OF-losslab.jar`, what ./losslab execs, without its source check).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,8 +43,12 @@ command -v "$FASTTEXT" >/dev/null 2>&1 || die "fasttext not found (apt-get insta
 work="$(mktemp -d "${TMPDIR:-/tmp}/bench_fasttext.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-# Build losslab before any timing (the launcher builds on first use).
+# Build losslab before any timing (the launcher builds on first use), then run a private copy of the
+# jar it built: edits to the sources during the benchmark must not trigger a rebuild mid-run.
 "$LOSSLAB" --help >/dev/null 2>&1 || die "./losslab does not run: $("$LOSSLAB" --help 2>&1 | tail -3)"
+cp "$root/losslab-cli/target/losslab.jar" "$work/losslab.jar"
+# shellcheck disable=SC2206
+losslab_cmd=(java ${LOSSLAB_JAVA_OPTS:-} -jar "$work/losslab.jar")
 
 # timed LABEL CMD... : runs CMD with stdout to $work/out, prints "wall_s peak_rss_kb".
 timed() {
@@ -57,31 +63,7 @@ timed() {
 
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) {print "nan"} else if (NR%2) {print v[(NR+1)/2]} else {print (v[NR/2]+v[NR/2+1])/2}}'; }
 
-# supervised_runs TOOL PREFIX TRAIN FLAGS : RUNS trainings; sets wall and rss (medians, s and MB).
-supervised_runs() {
-  local tool="$1" prefix="$2" train="$3" flags="$4" walls="" rsss="" r m
-  for ((r = 1; r <= RUNS; r++)); do
-    rm -f "$prefix".*
-    # shellcheck disable=SC2086
-    m=$(timed "$tool supervised" "${tool_cmd[@]}" supervised -input "$train" -output "$prefix" \
-        -thread "$THREADS" $flags) || return 1
-    echo "  $tool supervised run $r: wall ${m% *} s, peak RSS ${m#* } KB" >&2
-    walls+="${m% *}"$'\n'; rsss+="${m#* }"$'\n'
-  done
-  wall=$(printf '%s' "$walls" | median)
-  rss=$(printf '%s' "$rsss" | median | awk '{printf "%.0f", $1/1024}')
-}
-
-# predict_runs TOOL MODEL INPUT LINES : sets dps (median documents/s, whole process).
-predict_runs() {
-  local tool="$1" model="$2" input="$3" lines="$4" walls="" r m
-  for ((r = 1; r <= RUNS; r++)); do
-    m=$(timed "$tool predict" "${tool_cmd[@]}" predict "$model" "$input") || return 1
-    echo "  $tool predict run $r: wall ${m% *} s for $lines documents, peak RSS ${m#* } KB" >&2
-    walls+="${m% *}"$'\n'
-  done
-  dps=$(printf '%s' "$walls" | median | awk -v n="$lines" '{printf "%.0f", ($1 > 0 ? n/$1 : 0)}')
-}
+tool_cmd() { if [ "$1" = fasttext ]; then echo "$FASTTEXT"; else echo "${losslab_cmd[@]}"; fi; }
 
 p_at_1() { awk '$1 == "P@1" {print $2}' "$work/out"; }
 
@@ -105,20 +87,43 @@ for c in "${CASES[@]}"; do
   pin="$work/predict.txt"; : >"$pin"
   while [ "$(wc -l <"$pin")" -lt "$PREDICT_DOCS" ]; do cat "$DATA/$test" >>"$pin"; done
   plines=$(wc -l <"$pin")
-  declare -A W R P D
+  declare -A W R P D walls rsss pwalls
+  # Runs alternate between the tools so that both see the same background load.
+  for ((r = 1; r <= RUNS; r++)); do
+    for tool in fasttext losslab; do
+      # shellcheck disable=SC2046,SC2086
+      m=$(timed "$tool supervised" $(tool_cmd $tool) supervised -input "$DATA/$train" \
+          -output "$work/$tool-$name" -thread "$THREADS" $flags) || continue
+      echo "  $tool supervised run $r: wall ${m% *} s, peak RSS ${m#* } KB" >&2
+      walls[$tool]+="${m% *}"$'\n'; rsss[$tool]+="${m#* }"$'\n'
+    done
+  done
   for tool in fasttext losslab; do
-    if [ "$tool" = fasttext ]; then tool_cmd=("$FASTTEXT"); else tool_cmd=("$LOSSLAB"); fi
-    prefix="$work/$tool-$name"
-    supervised_runs "$tool" "$prefix" "$DATA/$train" "$flags" || continue
-    W[$tool]=$wall; R[$tool]=$rss
-    timed "$tool test" "${tool_cmd[@]}" test "$prefix.bin" "$DATA/$test" >/dev/null && P[$tool]=$(p_at_1)
-    echo "  $tool test: P@1 ${P[$tool]:-?}" >&2
-    predict_runs "$tool" "$prefix.bin" "$pin" "$plines" && D[$tool]=$dps
-    rm -f "$prefix".*
+    [ -n "${walls[$tool]:-}" ] || continue
+    W[$tool]=$(printf '%s' "${walls[$tool]}" | median)
+    R[$tool]=$(printf '%s' "${rsss[$tool]}" | median | awk '{printf "%.0f", $1/1024}')
+    # shellcheck disable=SC2046
+    timed "$tool test" $(tool_cmd $tool) test "$work/$tool-$name.bin" "$DATA/$test" >/dev/null \
+        && P[$tool]=$(p_at_1)
+    echo "  $tool test (model of the last run): P@1 ${P[$tool]:-?}" >&2
+  done
+  for ((r = 1; r <= RUNS; r++)); do
+    for tool in fasttext losslab; do
+      [ -f "$work/$tool-$name.bin" ] || continue
+      # shellcheck disable=SC2046
+      m=$(timed "$tool predict" $(tool_cmd $tool) predict "$work/$tool-$name.bin" "$pin") || continue
+      echo "  $tool predict run $r: wall ${m% *} s for $plines documents, peak RSS ${m#* } KB" >&2
+      pwalls[$tool]+="${m% *}"$'\n'
+    done
+  done
+  for tool in fasttext losslab; do
+    [ -n "${pwalls[$tool]:-}" ] || continue
+    D[$tool]=$(printf '%s' "${pwalls[$tool]}" | median | awk -v n="$plines" '{printf "%.0f", ($1 > 0 ? n/$1 : 0)}')
+    rm -f "$work/$tool-$name".*
   done
   ratio=$(awk -v a="${W[losslab]:-nan}" -v b="${W[fasttext]:-nan}" 'BEGIN {if (b+0 > 0 && a+0 > 0) printf "%.2f", a/b; else print "–"}')
   rows+=("| $name | \`${flags:-(defaults)}\` | ${W[fasttext]:-–} | ${W[losslab]:-–} | $ratio | ${R[fasttext]:-–} | ${R[losslab]:-–} | ${P[fasttext]:-–} | ${P[losslab]:-–} | ${D[fasttext]:-–} | ${D[losslab]:-–} |")
-  unset W R P D
+  unset W R P D walls rsss pwalls
 done
 echo "bench_fasttext: load after: $(uptime | sed 's/.*load average/load average/')" >&2
 
