@@ -85,4 +85,20 @@ public interface Loss {
     }
     return v;
   }
+  /**
+   * The float path with the reduction's scale folded in: writes {@code scale · ∂value/∂s} to
+   * {@code g[go .. go+k)} and returns the unscaled value. {@link LossEvaluation} calls this with
+   * {@code 1/Σ mean weights} for {@code MEAN}, so a fused loss writes the final gradient in the same pass
+   * instead of a second pass over the whole batch. The default evaluates, then scales the row.
+   */
+  default double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
+      double[] scratch, float scale) {
+    double v = evaluate(s, so, k, target, row, g, go, scratch);
+    if (scale != 1f) {
+      for (int j = 0; j < k; j++) {
+        g[go + j] *= scale;
+      }
+    }
+    return v;
+  }
 }

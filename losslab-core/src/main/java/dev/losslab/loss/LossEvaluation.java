@@ -92,24 +92,23 @@ public final class LossEvaluation {
               + ((long) n * k) + " values");
     }
     double[] scratch = new double[2 * k];
-    double sum = 0;
     double weight = 0;
+    if (reduction == Reduction.MEAN) {
+      for (int i = 0; i < n; i++) {
+        weight += loss.meanWeight(target, i, k);
+      }
+      if (weight == 0) {
+        java.util.Arrays.fill(gradient, 0, n * k, 0f);
+        return 0.0;
+      }
+    }
+    // the mean's 1/weight goes into the loss's own gradient loop: one pass over the batch, not two
+    float scale = reduction == Reduction.MEAN ? (float) (1.0 / weight) : 1f;
+    double sum = 0;
     for (int i = 0; i < n; i++) {
-      sum += loss.evaluate(scores, i * k, k, target, i, gradient, i * k, scratch);
-      weight += loss.meanWeight(target, i, k);
+      sum += loss.evaluate(scores, i * k, k, target, i, gradient, i * k, scratch, scale);
     }
-    if (reduction == Reduction.SUM) {
-      return sum;
-    }
-    if (weight == 0) {
-      java.util.Arrays.fill(gradient, 0, n * k, 0f);
-      return 0.0;
-    }
-    float scale = (float) (1.0 / weight);
-    for (int i = 0; i < n * k; i++) {
-      gradient[i] *= scale;
-    }
-    return sum / weight;
+    return reduction == Reduction.MEAN ? sum / weight : sum;
   }
 
   /** Checks the score array holds {@code n × k} finite values. */

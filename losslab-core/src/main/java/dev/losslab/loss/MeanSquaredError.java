@@ -50,9 +50,15 @@ public final class MeanSquaredError implements Loss {
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch) {
+    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
+  }
+
+  @Override
+  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
+      double[] scratch, float scale) {
     return t.hasLabels()
-        ? FusedFloat.squaredError(s, so, k, null, 0, t.label(row), g, go)
-        : FusedFloat.squaredError(s, so, k, t.values(), t.offset(row), -1, g, go);
+        ? FusedFloat.squaredError(s, so, k, null, 0, t.label(row), g, go, scale)
+        : FusedFloat.squaredError(s, so, k, t.values(), t.offset(row), -1, g, go, scale);
   }
 
   @Override

@@ -97,12 +97,22 @@ public final class SigmoidCrossEntropy implements Loss {
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch) {
+    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
+  }
+
+  @Override
+  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
+      double[] scratch, float scale) {
     if (weight != null || posWeight != null) {
-      return Loss.super.evaluate(s, so, k, t, row, g, go, scratch);
+      double v = Loss.super.evaluate(s, so, k, t, row, g, go, scratch);
+      for (int j = 0; j < k; j++) {
+        g[go + j] *= scale;
+      }
+      return v;
     }
     return t.hasLabels()
-        ? FusedFloat.binaryCrossEntropy(s, so, k, null, 0, t.label(row), g, go)
-        : FusedFloat.binaryCrossEntropy(s, so, k, t.values(), t.offset(row), -1, g, go);
+        ? FusedFloat.binaryCrossEntropy(s, so, k, null, 0, t.label(row), g, go, scale)
+        : FusedFloat.binaryCrossEntropy(s, so, k, t.values(), t.offset(row), -1, g, go, scale);
   }
 
   @Override

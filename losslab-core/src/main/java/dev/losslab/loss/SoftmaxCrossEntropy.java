@@ -154,10 +154,20 @@ public final class SoftmaxCrossEntropy implements Loss {
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch) {
+    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
+  }
+
+  @Override
+  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
+      double[] scratch, float scale) {
     if (!t.hasLabels() || weight != null || eps != 0) {
-      return Loss.super.evaluate(s, so, k, t, row, g, go, scratch);
+      double v = Loss.super.evaluate(s, so, k, t, row, g, go, scratch);
+      for (int j = 0; j < k; j++) {
+        g[go + j] *= scale;
+      }
+      return v;
     }
-    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, g, go);
+    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, g, go, scale);
   }
 
   @Override

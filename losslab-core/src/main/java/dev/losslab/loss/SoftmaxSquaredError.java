@@ -67,9 +67,15 @@ public final class SoftmaxSquaredError implements Loss {
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch) {
+    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
+  }
+
+  @Override
+  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
+      double[] scratch, float scale) {
     return t.hasLabels()
-        ? FusedFloat.softmaxSquared(s, so, k, null, 0, t.label(row), g, go, scratch)
-        : FusedFloat.softmaxSquared(s, so, k, t.values(), t.offset(row), -1, g, go, scratch);
+        ? FusedFloat.softmaxSquared(s, so, k, null, 0, t.label(row), g, go, scratch, scale)
+        : FusedFloat.softmaxSquared(s, so, k, t.values(), t.offset(row), -1, g, go, scratch, scale);
   }
 
   @Override
