@@ -77,7 +77,10 @@ public final class LossEvaluation {
   /**
    * The float path for training: evaluates {@code loss} on float scores and writes the reduced
    * gradient into {@code gradient} (length {@code n × k}). Only {@code MEAN} and {@code SUM}.
-   * Inputs are not validated here beyond shape: callers (trainers) validate their data once.
+   * Inputs are not validated here beyond shape: callers (trainers) validate their data once. The mean's
+   * {@code 1/Σ mean weights} is computed first and handed to
+   * {@link Loss#evaluate(float[], int, int, Target, int, float[], int, double[], float)}, so fused
+   * losses write the final gradient in their single pass; an all-ignored or empty batch gives 0.
    *
    * @return the reduced value
    */
