@@ -29,6 +29,16 @@ public final class SigmoidCrossEntropy implements Loss {
       weight = LossOptions.nonNegative("weight", weight);
       posWeight = LossOptions.nonNegative("posWeight", posWeight);
     }
+
+    @Override
+    public double[] weight() {
+      return weight == null ? null : weight.clone();
+    }
+
+    @Override
+    public double[] posWeight() {
+      return posWeight == null ? null : posWeight.clone();
+    }
   }
 
   private final double[] weight;
