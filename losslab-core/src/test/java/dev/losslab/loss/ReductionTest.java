@@ -74,6 +74,25 @@ class ReductionTest {
   }
 
   @Test
+  void theFloatPathIgnoresLikeTheDoublePath() {
+    Loss loss = Losses.create("cross-entropy", Map.of("ignoreIndex", 1));
+    float[] s = {3, -1, 0, 2, 1, 1};
+    float[] g = new float[6];
+    double v = LossEvaluation.evaluate(loss, s, 3, 2, Target.labels(0, 1, 1), Reduction.MEAN, g);
+    LossResult exact = LossEvaluation.evaluate(loss, new double[] {3, -1, 0, 2, 1, 1}, 3, 2,
+        Target.labels(0, 1, 1), Reduction.MEAN);
+    assertThat(v).isCloseTo(exact.value(), org.assertj.core.data.Offset.offset(1e-7));
+    for (int i = 0; i < 6; i++) {
+      assertThat((double) g[i]).isCloseTo(exact.gradient()[i], org.assertj.core.data.Offset.offset(1e-7));
+    }
+    java.util.Arrays.fill(g, 9f);
+    assertThat(LossEvaluation.evaluate(loss, s, 3, 2, Target.labels(1, 1, 1), Reduction.MEAN, g)).isZero();
+    assertThat(g).containsOnly(0f);
+    assertThat(LossEvaluation.evaluate(loss, new float[0], 0, 2, Target.labels(), Reduction.MEAN,
+        new float[0])).isZero();
+  }
+
+  @Test
   void weightedCrossEntropyMeanDividesBySumOfTargetWeights() {
     Loss loss = Losses.create("cross-entropy", Map.of("weight", new double[] {1, 2, 3}));
     double[] s = {2, 1, 0.1, 0.5, 2.5, 0.3};
