@@ -63,11 +63,16 @@ final class ByteTable {
 
   /** Adds a string known to be absent; returns its index. */
   int add(byte[] b, int off, int len, int h) {
+    return addOwned(Arrays.copyOfRange(b, off, off + len), h);
+  }
+
+  /** Adds a string known to be absent, keeping the array itself (the caller must not change it). */
+  int addOwned(byte[] key, int h) {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       hashes = Arrays.copyOf(hashes, size * 2);
     }
-    keys[size] = Arrays.copyOfRange(b, off, off + len);
+    keys[size] = key;
     hashes[size] = h;
     if ((size + 1) > slots.length * 0.7) {
       allocate(slots.length * 2);

@@ -33,7 +33,7 @@ public final class Corpus {
 
   /** Number of usable lines. */
   public int lines() { return lines; }
-  /** All input rows, line after line. */
+  /** All input rows, line after line (the array may be longer than the rows it holds). */
   public int[] ids() { return ids; }
   /** Line {@code i}'s rows are {@code ids[idStart[i] .. idStart[i+1])}. */
   public int[] idStart() { return idStart; }
@@ -48,16 +48,37 @@ public final class Corpus {
 
   /** Accumulates encoded lines. */
   public static final class Builder {
-    private int[] ids = new int[1 << 16];
+    private int[] ids;
     private int nids;
-    private int[] idStart = new int[1 << 10];
-    private int[] labels = new int[1 << 10];
+    private int[] idStart;
+    private int[] labels;
     private int nlabels;
-    private int[] labelStart = new int[1 << 10];
-    private int[] tokens = new int[1 << 10];
+    private int[] labelStart;
+    private int[] tokens;
     private int lines;
     private long carry;
     private long total;
+
+    /** A builder growing as needed. */
+    public Builder() {
+      this(1 << 16, 1 << 10);
+    }
+
+    /**
+     * A builder sized up front, so that no array is copied while it fills (the arrays are kept as they
+     * are by {@link #build()}; accessors index them through the start arrays).
+     *
+     * @param idCapacity expected number of input rows in all
+     * @param lineCapacity expected number of lines
+     */
+    public Builder(long idCapacity, long lineCapacity) {
+      ids = new int[(int) Math.max(16, Math.min(Integer.MAX_VALUE - 8, idCapacity))];
+      int l = (int) Math.max(16, Math.min(Integer.MAX_VALUE - 8, lineCapacity + 2));
+      idStart = new int[l];
+      labelStart = new int[l];
+      tokens = new int[l];
+      labels = new int[l];
+    }
 
     /** Adds a line if it is usable; otherwise carries its tokens to the next usable line. */
     public void add(IntList words, IntList lineLabels, int ntokens) {
@@ -96,9 +117,7 @@ public final class Corpus {
       }
       idStart[lines] = nids;
       labelStart[lines] = nlabels;
-      return new Corpus(Arrays.copyOf(ids, nids), Arrays.copyOf(idStart, lines + 1),
-          Arrays.copyOf(labels, nlabels), Arrays.copyOf(labelStart, lines + 1),
-          Arrays.copyOf(tokens, lines), lines, total);
+      return new Corpus(ids, idStart, labels, labelStart, tokens, lines, total);
     }
   }
 }

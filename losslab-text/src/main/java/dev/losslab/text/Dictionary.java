@@ -66,7 +66,7 @@ public final class Dictionary {
             "dictionary entry " + i + " ('" + new String(w, StandardCharsets.UTF_8)
                 + "') appears twice");
       }
-      table.add(w, 0, w.length, h);
+      table.addOwned(w, h);
     }
     this.eosId = find(TokenReader.EOS_BYTES, 0, TokenReader.EOS_BYTES.length);
     if (maxn > 0) {

@@ -87,7 +87,12 @@ public final class TrainingData {
           name + ": no words" + (args.minCount() > 1 ? " seen at least " + args.minCount()
               + " times; try a smaller -minCount" : ""));
     }
-    Corpus.Builder corpus = new Corpus.Builder();
+    // every word token gives at most one unigram row and wordNgrams - 1 n-gram rows (without
+    // character n-grams), and every line ends in </s>: size the corpus once
+    int eos = dict.eosId();
+    long lines = (eos >= 0 ? dict.count(eos) : 0) + 1;
+    Corpus.Builder corpus = dict.maxn() > 0 ? new Corpus.Builder()
+        : new Corpus.Builder(counter.ntokens() * args.wordNgrams(), lines);
     LineEncoder enc = new LineEncoder(dict);
     try (TokenReader r = new TokenReader(source.open(), name)) {
       int n;

@@ -145,6 +145,9 @@ public final class SupervisedCommand implements Callable<Integer> {
       err.printf("Number of words:  %d%n", data.dictionary().nwords());
       err.printf("Number of labels: %d%n", data.dictionary().nlabels());
     }
+    // Reading leaves garbage (tokenizer buffers, the counting table); collect it now, before the
+    // input matrix is allocated, so that the heap does not keep both and peak memory stays low.
+    System.gc();
     Head head = Heads.create(args, data.dictionary().labelCounts());
     boolean tty = System.console() != null;
     TrainingProgress progress = new TrainingProgress(err, tty, args.verbose(), valid, patience);
@@ -156,6 +159,11 @@ public final class SupervisedCommand implements Callable<Integer> {
       throw new Errors.UserException("training stopped: " + e.getMessage());
     }
     progress.finish(null);
+    // The encoded corpus is no longer needed: let saving reuse its memory.
+    data = null;
+    valid = null;
+    progress = null;
+    System.gc();
     try {
       ModelFiles.save(model, out);
     } catch (IOException e) {
