@@ -49,9 +49,19 @@ public final class GradientChecker {
     double apply(double[] x, double[] gradient);
   }
 
-  /** Checks {@code loss} on example {@code row} of {@code target}, at the scores {@code s} (length k). */
+  /**
+   * Checks {@code loss} on example {@code row} of {@code target}, at the scores {@code s} (length k).
+   *
+   * @throws IllegalArgumentException if the target does not suit the loss ({@link Loss#validate}) or
+   *     {@code row} is not one of its examples
+   */
   public static GradientCheck check(Loss loss, double[] s, Target target, int row, String point) {
     int k = s.length;
+    loss.validate(target, target.rows(), k);
+    if (row < 0 || row >= target.rows()) {
+      throw new IllegalArgumentException(
+          "row (" + row + ") must be in [0, " + target.rows() + ") for this target");
+    }
     double[] scratch = new double[k];
     return check(loss.name(), point, s.clone(), (x, g) -> loss.evaluate(x, 0, k, target, row,
         g == null ? scratch : g, 0));
