@@ -165,7 +165,7 @@ public final class Explore {
       rows.add(row);
       p.curve(Curve.points(lc.label(), x, up));
     }
-    s.figure("gradient-signs", p.build(), "Where a curve is above 0 at an incorrect class, that class is pushed up.");
+    s.figure("gradient-signs", p.build(), "A point at +1 over an incorrect class (1 to 4) means one descent step pushes that class up.");
     s.table("∂L/∂s_j for each class", header, rows);
     return s.build();
   }

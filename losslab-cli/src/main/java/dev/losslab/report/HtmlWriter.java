@@ -98,7 +98,7 @@ public final class HtmlWriter {
   }
 
   static boolean looksNumeric(String cell) {
-    return cell.matches("[-+]?(\\d[\\d.]*(e[-+]?\\d+)?|NaN|inf)( ± .*)?%?");
+    return cell.matches("[-+]?(\\d[\\d.,]*(e[-+]?\\d+)?|NaN|inf)( ± .*)?( ?%)?");
   }
 
   /** Escapes text for XHTML element content and attribute values. */

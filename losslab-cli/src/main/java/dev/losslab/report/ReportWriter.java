@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * {@code results.json}) so that the folder is replaced only once the new report is complete: every
  * file goes to a hidden sibling {@code .<name>.tmp-<nonce>}, then the old folder is renamed aside,
  * the new one renamed in, and the old one deleted. A run interrupted before the swap leaves the
- * previous report as it was (and at worst a hidden temporary sibling).
+ * previous report as it was; a shutdown hook removes the temporary sibling if the JVM is stopped while
+ * it is being written.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -64,6 +65,9 @@ public final class ReportWriter {
     Path parent = abs.getParent();
     String name = abs.getFileName().toString();
     Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    // Interrupted (Ctrl-C) while writing: remove the half-written temporary folder on the way out.
+    Thread cleanup = new Thread(() -> deleteTree(tmp), "report-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       fill(report, tmp);
       beforeSwap.run();
@@ -74,6 +78,12 @@ public final class ReportWriter {
         throw new IOException("cannot write report to '" + dir + "': " + reason(io), io);
       }
       throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or will run; nothing to undo
+      }
     }
   }
 
