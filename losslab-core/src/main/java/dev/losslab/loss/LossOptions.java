@@ -21,6 +21,10 @@ final class LossOptions {
     this.loss = loss;
     this.options = options == null ? Map.of() : options;
     for (String key : this.options.keySet()) {
+      if (key.equals("reduction")) {
+        throw new IllegalArgumentException("reduction is not an option of loss '" + loss
+            + "': it is an argument of LossEvaluation.evaluate (mean, sum or none)");
+      }
       if (!allowed.contains(key)) {
         throw new IllegalArgumentException("unknown option '" + key + "' for loss '" + loss + "' ("
             + (allowed.isEmpty() ? "it takes no options" : "known: " + String.join(", ", new TreeSet<>(allowed)))

@@ -30,6 +30,8 @@ class BadInputTest {
             "cross-entropy", "focal", "<unit>-<divergence>"),
         new Bad("unknown option", () -> Losses.create("mse", Map.of("delta", 1)),
             "unknown option 'delta' for loss 'mse'", "takes no options"),
+        new Bad("reduction as an option", () -> Losses.create("mse", Map.of("reduction", "sum")),
+            "reduction is not an option of loss 'mse'", "LossEvaluation.evaluate"),
         new Bad("option of another loss", () -> Losses.create("huber", Map.of("beta", 1)),
             "unknown option 'beta' for loss 'huber'", "known: delta"),
         new Bad("delta <= 0", () -> Losses.create("huber", Map.of("delta", -1.0)), "delta (-1.0)",
