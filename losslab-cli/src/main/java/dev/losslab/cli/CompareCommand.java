@@ -40,7 +40,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Mixin TrainingOptions training;
 
   @Option(names = "--loss", paramLabel = "LOSSES",
-      description = "Comma-separated losses, name[:option=value...] (default: ${DEFAULT-VALUE}).")
+      description = "Comma-separated losses, name[:option=value...] (default: ${DEFAULT-VALUE}; for"
+          + " text, kl-divergence:smoothing=0.1 becomes cross-entropy:labelSmoothing=0.1).")
   String losses = LossChoice.DEFAULTS;
 
   @Option(names = "--seeds", description = "Seeds per loss (default: ${DEFAULT-VALUE}).")
@@ -73,6 +74,11 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--train-limit", description = "Use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
   int trainLimit = 0;
 
+  @Option(names = "--generated", paramLabel = "dense|text",
+      description = "Kind of built-in data without --dense/-input: Gaussian clusters (dense, the MLP) or"
+          + " Zipf documents (text, the text classifier) (default: ${DEFAULT-VALUE}).")
+  String generatedKind = "dense";
+
   @Option(names = "--generated-size", paramLabel = "TRAIN,TEST",
       description = "Training and test sizes of the generated data (default: ${DEFAULT-VALUE}).")
   String generatedSize = "2000,1000";
@@ -88,8 +94,16 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CompareConfig config = new CompareConfig(LossChoice.parseList(losses), seeds, training.setup(),
+    boolean text = input != null || (dense == null && "text".equals(generatedKind));
+    String lossList = text && losses.equals(LossChoice.DEFAULTS) ? LossChoice.TEXT_DEFAULTS : losses;
+    CompareConfig config = new CompareConfig(LossChoice.parseList(lossList), seeds, training.setup(),
         sample, stallThreshold);
+    for (LossChoice lc : config.losses()) {
+      if (text && lc.smoothing() > 0) {
+        throw new IllegalArgumentException("loss '" + lc.label() + "': smoothing= is for dense data; the"
+            + " text classifier builds its own targets (use cross-entropy:labelSmoothing=...)");
+      }
+    }
     if ((input == null) != (test == null)) {
       throw new IllegalArgumentException("-input and -test go together: give both text files");
     }
@@ -101,10 +115,16 @@ public final class CompareCommand implements Callable<Integer> {
     List<RunResult> runs;
     DataInfo info;
     long start;
-    if (input != null) {
+    if (!generatedKind.equals("dense") && !generatedKind.equals("text")) {
+      throw new IllegalArgumentException("--generated (" + generatedKind + ") must be dense or text");
+    }
+    boolean generatedText = input == null && dense == null && generatedKind.equals("text");
+    if (input != null || generatedText) {
       Args args = Args.builder().dim(dim).wordNgrams(wordNgrams).lr(textLr)
           .epoch(training.epochs()).thread(1).build();
-      TextData data = TextData.read(input, test, args, skipUnseen);
+      int[] size = sizes();
+      TextData data = generatedText ? TextData.generated(size[0], size[1], args)
+          : TextData.read(input, test, args, skipUnseen);
       info = DataInfo.of(data, args);
       out.println("compare: " + info.description());
       out.flush();
@@ -136,13 +156,18 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private CompareData generated() {
+    int[] size = sizes();
+    return CompareData.generated(size[0], size[1]);
+  }
+
+  private int[] sizes() {
     String[] p = generatedSize.split(",");
     try {
       if (p.length == 2) {
         int train = Integer.parseInt(p[0].trim());
         int test = Integer.parseInt(p[1].trim());
         if (train >= 1 && test >= 1) {
-          return CompareData.generated(train, test);
+          return new int[] {train, test};
         }
       }
     } catch (NumberFormatException e) {

@@ -74,6 +74,14 @@ public record LossChoice(String label, String name, Map<String, String> options)
     return out;
   }
 
+  /**
+   * The default for the text classifier, which builds its own targets: label smoothing through
+   * cross-entropy's own option, which equals KL to the smoothed targets up to their (constant)
+   * entropy, so the same gradients (seed 002 §6.9).
+   */
+  public static final String TEXT_DEFAULTS =
+      "cross-entropy,mse,softmax-mse,exp-mse,mae,cross-entropy:labelSmoothing=0.1,focal,hinge";
+
   /** The name of the target-smoothing pseudo-option. */
   public static final String SMOOTHING = "smoothing";
 

@@ -72,6 +72,39 @@ public record TextData(Path input, Path test, TrainingData train, Corpus testCor
     return new TextData(input, test, td, c, checksum(input, test));
   }
 
+  /**
+   * The generated text data: {@link dev.losslab.data.ZipfText#defaults()} documents (class-specific Zipf
+   * word distributions with shared words), {@code trainRows} and {@code testRows} lines drawn with sample
+   * seeds 1 and 2, written to temporary files that are deleted once read.
+   */
+  public static TextData generated(int trainRows, int testRows, Args args) {
+    dev.losslab.data.ZipfText z = dev.losslab.data.ZipfText.defaults();
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("losslab-zipf-");
+      Path train = dir.resolve("zipf.train");
+      Path test = dir.resolve("zipf.test");
+      z.write(train, trainRows, 1L);
+      z.write(test, testRows, 2L);
+      TextData d = read(train, test, args, false);
+      return new TextData(Path.of("generated:" + z), Path.of("generated:test"), d.train(), d.testCorpus(),
+          d.checksum());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write generated text: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        try (var files = Files.list(dir)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
   static String checksum(Path... files) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -87,6 +87,17 @@ class CompareCommandTest {
   }
 
   @Test
+  void generatedTextUsesTheTextClassifierAndRejectsTargetSmoothing() {
+    int code = run("--generated", "text", "--generated-size", "200,100", "--loss", "cross-entropy,mae",
+        "--seeds", "1", "--epochs", "1", "-o", tmp.resolve("r").toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("final test P@1").contains("ZipfText");
+    assertThat(run("--generated", "text", "--loss", "kl-divergence:smoothing=0.1", "-o",
+        tmp.resolve("r").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("cross-entropy:labelSmoothing");
+  }
+
+  @Test
   void badArgumentsAreOneLine() throws Exception {
     assertThat(run("--loss", "nope", "-o", tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("unknown loss 'nope'");
