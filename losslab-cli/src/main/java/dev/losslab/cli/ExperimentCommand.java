@@ -4,6 +4,7 @@ import dev.losslab.experiment.Experiment;
 import dev.losslab.experiment.ExperimentContext;
 import dev.losslab.experiment.Experiments;
 import dev.losslab.report.Block;
+import dev.losslab.report.ProgressBar;
 import dev.losslab.report.Report;
 import dev.losslab.report.ReportWriter;
 import dev.losslab.report.Section;
@@ -46,16 +47,15 @@ public final class ExperimentCommand implements Callable<Integer> {
     List<Experiment> selected = Experiments.select(name);
     ReportWriter.checkWritable(output);
     PrintWriter out = spec.commandLine().getOut();
-    int[] steps = {0};
-    ExperimentContext ctx = quick
-        ? ExperimentContext.quick(line -> out.println("  " + line))
-        : ExperimentContext.standard(seeds, line -> {
-          steps[0]++;
-          if (steps[0] % 5 == 0) {
-            out.println("  " + steps[0] + " runs done (" + line + ")");
-            out.flush();
-          }
-        });
+    ExperimentContext sizes = quick ? ExperimentContext.quick(line -> {})
+        : ExperimentContext.standard(seeds, line -> {});
+    int total = 0;
+    for (Experiment e : selected) {
+      total += e.runs(sizes);
+    }
+    ProgressBar bar = ProgressBar.onConsole(out, total);
+    ExperimentContext ctx = new ExperimentContext(sizes.seeds(), sizes.trainRows(), sizes.testRows(),
+        sizes.epochs(), bar::step);
     long start = System.nanoTime();
     Report report = Experiments.report(selected, ctx, "experiment " + name);
     ReportWriter.write(report, output);

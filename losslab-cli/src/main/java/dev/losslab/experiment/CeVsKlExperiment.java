@@ -42,6 +42,11 @@ public final class CeVsKlExperiment implements Experiment {
   }
 
   @Override
+  public int runs(ExperimentContext ctx) {
+    return ctx.seeds();
+  }
+
+  @Override
   public String summary() {
     return "soft targets: KL reaches 0, CE stops at the target entropy; same gradients, same model";
   }

@@ -17,6 +17,9 @@ public interface Experiment {
   /** One line: what the experiment asks. */
   String summary();
 
+  /** How many training runs {@link #run} reports to the context's progress (for a progress bar). */
+  int runs(ExperimentContext ctx);
+
   /**
    * Runs the experiment.
    *

@@ -34,6 +34,11 @@ public final class KlVsL2Experiment implements Experiment {
   }
 
   @Override
+  public int runs(ExperimentContext ctx) {
+    return 4 * ctx.seeds();
+  }
+
+  @Override
   public String summary() {
     return "KL vs L2: steepness, the gradient at the optimum, and gradient-norm vs loss-change stopping";
   }

@@ -26,6 +26,11 @@ public final class LabelNoiseExperiment implements Experiment {
   }
 
   @Override
+  public int runs(ExperimentContext ctx) {
+    return RATES.length * 6 * ctx.seeds();
+  }
+
+  @Override
   public String summary() {
     return "accuracy against injected label noise (0-40 %) per loss: do bounded losses resist it?";
   }

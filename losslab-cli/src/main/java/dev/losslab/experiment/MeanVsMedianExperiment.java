@@ -37,6 +37,11 @@ public final class MeanVsMedianExperiment implements Experiment {
   }
 
   @Override
+  public int runs(ExperimentContext ctx) {
+    return 2 * ctx.seeds();
+  }
+
+  @Override
   public String summary() {
     return "skewed-noise regression: MSE fits the conditional mean, MAE the median";
   }

@@ -40,6 +40,11 @@ public final class SaturationExperiment implements Experiment {
   }
 
   @Override
+  public int runs(ExperimentContext ctx) {
+    return 7 * ctx.seeds();
+  }
+
+  @Override
   public String summary() {
     return "start from confidently wrong weights: which losses recover, and how fast";
   }

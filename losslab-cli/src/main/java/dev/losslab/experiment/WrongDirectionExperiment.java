@@ -29,6 +29,11 @@ public final class WrongDirectionExperiment implements Experiment {
   }
 
   @Override
+  public int runs(ExperimentContext ctx) {
+    return 5 * ctx.seeds();
+  }
+
+  @Override
   public String summary() {
     return "how often each loss pushes an incorrect class up; does exp-mse fix it, at what cost";
   }

@@ -28,7 +28,11 @@ class ExperimentsTest {
   @MethodSource("names")
   void eachExperimentStatesItsClaimAndComputesAVerdictFromNumbers(String name) {
     List<Measurement> ms = new ArrayList<>();
-    Section s = Experiments.select(name).get(0).run(ExperimentContext.quick(line -> {}), ms);
+    List<String> progress = new ArrayList<>();
+    ExperimentContext ctx = ExperimentContext.quick(progress::add);
+    Experiment e = Experiments.select(name).get(0);
+    Section s = e.run(ctx, ms);
+    assertThat(progress).as("progress steps announced by runs()").hasSize(e.runs(ctx));
     List<String> text = s.blocks().stream().filter(b -> b instanceof Block.Paragraph)
         .map(b -> ((Block.Paragraph) b).text()).toList();
     assertThat(text.get(0)).startsWith("Claim");
