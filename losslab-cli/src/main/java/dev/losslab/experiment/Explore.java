@@ -94,7 +94,7 @@ public final class Explore {
         + " gives a vanishing gradient when the model is confidently wrong, while cross-entropy keeps a"
         + " strong one.");
     LinePlot.Builder bin = LinePlot.builder("Binary: |dL/dz| for target 1", "logit z",
-        "|dL/dz| (log scale)").logY();
+        "|dL/dz| (log scale)").logY().xRange(c.lo(), c.hi());
     List<List<String>> rows = new ArrayList<>();
     for (String name : List.of("binary-cross-entropy", "sigmoid-mse")) {
       Sweep sw = Sweep.scalar(Losses.create(name), 1.0, zs);
@@ -106,9 +106,10 @@ public final class Explore {
     s.figure("saturation-binary", bin.build(),
         "Gradient size against the logit for target 1: left is confidently wrong.");
     LinePlot.Builder multi = LinePlot.builder("Multi-class (K = 3): |∂L/∂s_y| against s_y",
-        "score of the correct class s_y (others 0)", "|∂L/∂s_y| (log scale)").logY();
+        "score of the correct class s_y (others 0)", "|∂L/∂s_y| (log scale)").logY()
+        .xRange(c.lo(), c.hi());
     LinePlot.Builder values = LinePlot.builder("Multi-class (K = 3): loss against s_y",
-        "score of the correct class s_y (others 0)", "loss");
+        "score of the correct class s_y (others 0)", "loss (log scale)").logY().xRange(c.lo(), c.hi());
     for (LossChoice lc : c.losses()) {
       Sweep sw = Sweep.score(lc.probe(3), new double[3], 0, 0, zs);
       multi.curve(Curve.of(lc.label(), zs, sw.gradientMagnitude()));
@@ -119,7 +120,8 @@ public final class Explore {
     }
     s.figure("saturation-multiclass", multi.build(),
         "Gradient size on the correct class's score; a curve falling to the left saturates when wrong.");
-    s.figure("saturation-multiclass-value", values.build(), "The losses themselves over the same sweep.");
+    s.figure("saturation-multiclass-value", values.build(),
+        "The losses themselves over the same sweep (log scale: a loss at exactly 0 is not drawn there).");
     s.table("Gradient size when confidently wrong (score = " + Numbers.exact(c.lo()) + ") and at 0",
         List.of("loss", "case", "|gradient| at " + Numbers.exact(c.lo()), "|gradient| at 0"), rows);
     return s.build();
