@@ -96,6 +96,15 @@ final class ByteTable {
     if (k.length != len) {
       return false;
     }
-    return Arrays.equals(k, 0, len, b, off, off + len);
+    if (len > 32) {
+      return Arrays.equals(k, 0, len, b, off, off + len);
+    }
+    // short words: a plain loop beats the vectorized mismatch's set-up cost
+    for (int i = 0; i < len; i++) {
+      if (k[i] != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
