@@ -24,7 +24,7 @@ final class TrainingProgress implements Trainer.Listener {
   private double best = Double.NEGATIVE_INFINITY;
   private int bestEpoch;
   private int stale;
-  private boolean drew;
+  private boolean midLine;
   private String stopReason;
 
   TrainingProgress(PrintStream err, boolean tty, int verbose, Corpus validation, int patience) {
@@ -44,7 +44,7 @@ final class TrainingProgress implements Trainer.Listener {
   public synchronized void progress(Trainer.Status s) {
     err.print("\r" + bar(s));
     err.flush();
-    drew = true;
+    midLine = true;
   }
 
   private static String bar(Trainer.Status s) {
@@ -89,17 +89,11 @@ final class TrainingProgress implements Trainer.Listener {
       }
     }
     if (verbose > 0 && (validation != null || !tty || verbose > 1)) {
-      if (drew) {
-        err.print("\r");
-      }
       String line = String.format(Locale.ROOT,
           "epoch %d/%d words/sec/thread: %.0f lr: %.6f avg.loss: %.6f elapsed: %.1fs%s", s.epoch(),
           s.epochs(), s.wordsPerSecondPerThread(), s.lr(), s.loss(), s.elapsedSeconds(), valid);
-      if (tty && drew) {
-        err.println(line + "\033[K");
-      } else if (!tty || validation != null) {
-        err.println(line);
-      }
+      err.println((midLine ? "\r" : "") + line + (tty ? "\033[K" : ""));
+      midLine = false;
       if (stopReason != null) {
         err.println(stopReason);
       }
@@ -110,7 +104,7 @@ final class TrainingProgress implements Trainer.Listener {
 
   /** Ends the progress line. */
   synchronized void finish(Trainer.Status last) {
-    if (drew) {
+    if (midLine) {
       err.println();
       err.flush();
     }
