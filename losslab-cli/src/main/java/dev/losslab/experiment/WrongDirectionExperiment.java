@@ -88,8 +88,9 @@ public final class WrongDirectionExperiment implements Experiment {
             + " and cross-entropy " + accCe.format(4) + " (difference to mse " + Verdict.num(gap)
             + ", margin " + ACCURACY_MARGIN + "); " + diverged + " of " + exp.size()
             + " exp-mse runs diverged; " + Verdict.pct(stalled) + " of exp-mse's training examples are"
-            + " stalled at the end (misclassified with a vanishing gradient: e^{s_y} → 0 as the correct"
-            + " score falls, the saturation seed 001 warns of)"));
+            + " stalled at the end"
+            + (stalled > PUSH_THRESHOLD ? " (misclassified with a vanishing gradient: e^{s_y} → 0 as the"
+                + " correct score falls, the saturation seed 001 warns of)" : "")));
     for (Block b : inner.blocks()) {
       if (!(b instanceof Block.Paragraph)) {
         s.block(b);
