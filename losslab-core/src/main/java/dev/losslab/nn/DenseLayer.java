@@ -86,16 +86,43 @@ public final class DenseLayer {
   void forward(double[] p, double[] x, int rows, double[] z, double[] y) {
     final int in = inputs;
     final int out = outputs;
+    // a plain loop, not System.arraycopy: with the copy in this method the product below ran 1.5× slower
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(p, biasOffset, z, r * out, out);
+      final int zr = r * out;
+      for (int j = 0; j < out; j++) {
+        z[zr + j] = p[biasOffset + j];
+      }
     }
-    // input-outer, row-inner: one row of W stays in L1 while the batch's z (rows × out) stays in L2
-    for (int i = 0; i < in; i++) {
+    // four inputs at a time, all rows: four rows of W stay in L1 while each row of z (in L2) is loaded
+    // and stored once per four inputs; a row whose four inputs are all 0 (image background, inactive
+    // ReLU units) is skipped
+    int i = 0;
+    for (; i + 4 <= in; i += 4) {
+      final int w0 = weightOffset + i * out;
+      final int w1 = w0 + out;
+      final int w2 = w1 + out;
+      final int w3 = w2 + out;
+      for (int r = 0; r < rows; r++) {
+        final int xr = r * in + i;
+        final double a0 = x[xr];
+        final double a1 = x[xr + 1];
+        final double a2 = x[xr + 2];
+        final double a3 = x[xr + 3];
+        if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
+          continue;
+        }
+        final int zr = r * out;
+        for (int j = 0; j < out; j++) {
+          z[zr + j] += a0 * p[w0 + j] + a1 * p[w1 + j] + a2 * p[w2 + j] + a3 * p[w3 + j];
+        }
+      }
+    }
+    for (; i < in; i++) {
       final int wi = weightOffset + i * out;
       for (int r = 0; r < rows; r++) {
         final double xi = x[r * in + i];
         if (xi == 0.0) {
-          continue; // sparse inputs (images, ReLU outputs) skip a whole row of W
+          continue;
         }
         final int zr = r * out;
         for (int j = 0; j < out; j++) {
@@ -128,9 +155,11 @@ public final class DenseLayer {
    * @param dy ∂J/∂y on entry, ∂J/∂z on return
    * @param grad the parameter gradient, accumulated into (zeroed once per step by the caller)
    * @param dx receives ∂J/∂x, {@code rows × inputs}, or {@code null} for the first layer
+   * @param rowOffset scratch of at least {@code rows} ints (from the workspace)
+   * @param rowValue scratch of at least {@code rows} doubles (from the workspace)
    */
   void backward(double[] p, double[] x, int rows, double[] z, double[] y, double[] dy,
-      double[] grad, double[] dx) {
+      double[] grad, double[] dx, int[] rowOffset, double[] rowValue) {
     final int in = inputs;
     final int out = outputs;
     if (activation != null) {
@@ -146,16 +175,38 @@ public final class DenseLayer {
         grad[biasOffset + j] += dy[dr + j];
       }
     }
+    // ∂J/∂w_i· += Σ_r x_ri · dz_r·: gather the rows with x_ri ≠ 0, then add them four at a time, so
+    // the row of grad is loaded and stored once per four rows instead of once per row
     for (int i = 0; i < in; i++) {
       final int wi = weightOffset + i * out;
+      int m = 0;
       for (int r = 0; r < rows; r++) {
         final double xi = x[r * in + i];
-        if (xi == 0.0) {
-          continue;
+        if (xi != 0.0) {
+          rowOffset[m] = r * out;
+          rowValue[m] = xi;
+          m++;
         }
-        final int dr = r * out;
+      }
+      int q = 0;
+      for (; q + 4 <= m; q += 4) {
+        final double a0 = rowValue[q];
+        final double a1 = rowValue[q + 1];
+        final double a2 = rowValue[q + 2];
+        final double a3 = rowValue[q + 3];
+        final int o0 = rowOffset[q];
+        final int o1 = rowOffset[q + 1];
+        final int o2 = rowOffset[q + 2];
+        final int o3 = rowOffset[q + 3];
         for (int j = 0; j < out; j++) {
-          grad[wi + j] += xi * dy[dr + j];
+          grad[wi + j] += a0 * dy[o0 + j] + a1 * dy[o1 + j] + a2 * dy[o2 + j] + a3 * dy[o3 + j];
+        }
+      }
+      for (; q < m; q++) {
+        final double a0 = rowValue[q];
+        final int o0 = rowOffset[q];
+        for (int j = 0; j < out; j++) {
+          grad[wi + j] += a0 * dy[o0 + j];
         }
       }
     }

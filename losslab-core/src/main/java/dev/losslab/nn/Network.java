@@ -129,7 +129,8 @@ public final class Network {
     for (int l = layers.size() - 1; l >= 0; l--) {
       double[] x = l == 0 ? ws.input : ws.y[l - 1];
       double[] dx = l == 0 ? null : ws.dy[l - 1];
-      layers.get(l).backward(parameters, x, rows, ws.z[l], ws.y[l], ws.dy[l], grad, dx);
+      layers.get(l).backward(parameters, x, rows, ws.z[l], ws.y[l], ws.dy[l], grad, dx,
+          ws.rowOffset, ws.rowValue);
     }
   }
 

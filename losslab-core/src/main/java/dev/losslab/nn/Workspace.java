@@ -3,7 +3,8 @@ package dev.losslab.nn;
 /**
  * The scratch one thread needs to run a {@link Network} forward and backward on up to
  * {@link #capacity()} rows: per layer the pre-activations {@code z} and outputs {@code y} the forward
- * pass caches for the backward pass, and per layer a buffer for {@code ∂J/∂y}. Made by
+ * pass caches for the backward pass, per layer a buffer for {@code ∂J/∂y}, and the backward pass's
+ * list of rows with a non-zero input. Made by
  * {@link Network#workspace(int)}; never shared between threads, never hidden in a {@code ThreadLocal}.
  *
  * <p>Nothing is allocated per example or per batch: a trainer makes one workspace and reuses it.
@@ -13,6 +14,9 @@ public final class Workspace {
   final double[][] z;
   final double[][] y;
   final double[][] dy;
+  /** Scratch for the backward pass: offsets and values of the rows whose input is not zero. */
+  final int[] rowOffset;
+  final double[] rowValue;
   /** The batch input the last forward pass saw (not copied); the first layer's backward reads it. */
   double[] input;
   /** Rows of the last forward pass. */
@@ -27,6 +31,8 @@ public final class Workspace {
     this.z = new double[layers][];
     this.y = new double[layers][];
     this.dy = new double[layers][];
+    this.rowOffset = new int[capacity];
+    this.rowValue = new double[capacity];
     for (int l = 0; l < layers; l++) {
       DenseLayer layer = network.layers().get(l);
       int size = capacity * layer.outputs();

@@ -39,8 +39,11 @@ class NetworkTest {
   void batchedForwardMatchesThePlainDefinition() {
     Network net = Network.builder(7).dense(5, "tanh").dense(4, "relu").output(3).build(3);
     float[] x = Fixtures.features(9, 7, 11);
-    x[3] = 0f; // zero inputs take the sparse path
+    x[3] = 0f; // zero inputs take the sparse path: some zeros in a block of four inputs,
     x[10] = 0f;
+    for (int c = 0; c < 4; c++) {
+      x[2 * 7 + c] = 0f; // and a whole block of four
+    }
     double[] fast = net.scores(x, 9);
     double[] plain = reference(net, x, 9);
     for (int e = 0; e < plain.length; e++) {
