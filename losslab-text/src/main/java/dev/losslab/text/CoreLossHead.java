@@ -95,9 +95,8 @@ public final class CoreLossHead implements Head {
 
   private void scores(Model m, Workspace ws) {
     int dim = m.dim();
-    float[] b = m.output();
     for (int j = 0; j < k; j++) {
-      ws.scores[j] = Vectors.dot(b, j * dim, ws.hidden, 0, dim);
+      ws.scores[j] = Vectors.dot(m.outputRow(j), 0, ws.hidden, 0, dim);
     }
   }
 
@@ -107,11 +106,10 @@ public final class CoreLossHead implements Head {
     Target t = target(labels, lo, hi, ws);
     double value = loss.evaluate(ws.scores, 0, k, t, 0, ws.scoreGrad, 0, ws.scratch);
     int dim = m.dim();
-    float[] b = m.output();
     float[] g = ws.scoreGrad;
     for (int j = 0; j < k; j++) {
       if (g[j] != 0f) {
-        Vectors.step(b, j * dim, ws.hidden, ws.grad, -lr * g[j], dim);
+        Vectors.step(m.outputRow(j), ws.hidden, ws.grad, -lr * g[j], dim);
       }
     }
     return value;

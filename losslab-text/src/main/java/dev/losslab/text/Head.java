@@ -56,10 +56,10 @@ public interface Head {
    */
   static double binaryLogistic(Model m, int r, boolean positive, float lr, Workspace ws) {
     int dim = m.dim();
-    float[] b = m.output();
-    float s = Vectors.dot(b, r * dim, ws.hidden, 0, dim);
+    float[] b = m.outputRow(r);
+    float s = Vectors.dot(b, 0, ws.hidden, 0, dim);
     float alpha = lr * ((positive ? 1f : 0f) - sigmoid(s));
-    Vectors.step(b, r * dim, ws.hidden, ws.grad, alpha, dim);
+    Vectors.step(b, ws.hidden, ws.grad, alpha, dim);
     return logisticLoss(s, positive);
   }
 }

@@ -130,7 +130,7 @@ public final class HierarchicalSoftmaxHead implements Head {
       return;
     }
     int dim = m.dim();
-    float f = Vectors.dot(m.output(), (node - osz) * dim, ws.hidden, 0, dim);
+    float f = Vectors.dot(m.outputRow(node - osz), 0, ws.hidden, 0, dim);
     f = Head.sigmoid(f);
     dfs(m, ws, k, logThreshold, left[node], score + Head.stdLog(1f - f), out);
     dfs(m, ws, k, logThreshold, right[node], score + Head.stdLog(f), out);

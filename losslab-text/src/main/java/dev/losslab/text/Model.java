@@ -14,10 +14,13 @@ public final class Model {
   private final int dim;
   private final float[] input;
   private final int inputRows;
-  private final float[] output;
+  private final float[][] output;
   private final int outputRows;
 
-  /** A model over given matrices (not copied). */
+  /**
+   * A model over given matrices: {@code input} is used as it is (not copied), {@code output} is copied
+   * into one array per row (a row per array lets the JIT vectorize the row updates).
+   */
   public Model(int dim, float[] input, float[] output) {
     if (dim <= 0 || input.length % dim != 0 || output.length % dim != 0) {
       throw new IllegalArgumentException(
@@ -27,8 +30,11 @@ public final class Model {
     this.dim = dim;
     this.input = input;
     this.inputRows = input.length / dim;
-    this.output = output;
     this.outputRows = output.length / dim;
+    this.output = new float[outputRows][];
+    for (int j = 0; j < outputRows; j++) {
+      this.output[j] = java.util.Arrays.copyOfRange(output, j * dim, (j + 1) * dim);
+    }
   }
 
   /**
@@ -82,8 +88,17 @@ public final class Model {
   /** {@code A}, row-major (not a copy). */
   public float[] input() { return input; }
   public int inputRows() { return inputRows; }
-  /** {@code B}, row-major (not a copy). */
-  public float[] output() { return output; }
+  /** {@code B}, row-major: a copy. */
+  public float[] output() {
+    float[] flat = new float[outputRows * dim];
+    for (int j = 0; j < outputRows; j++) {
+      System.arraycopy(output[j], 0, flat, j * dim, dim);
+    }
+    return flat;
+  }
+
+  /** Row {@code j} of {@code B} (not a copy; the training threads change it). */
+  public float[] outputRow(int j) { return output[j]; }
   public int outputRows() { return outputRows; }
 
   /** {@code h = mean of A_i over ids[lo..hi)}; zero when the range is empty. */

@@ -44,9 +44,8 @@ public final class OneVsAllHead implements Head {
   /** {@code ws.scores[j] = sigmoid_table(B_j·h)}, fastText's ova and ns prediction. */
   static void tableSigmoids(Model m, Workspace ws) {
     int dim = m.dim();
-    float[] b = m.output();
     for (int j = 0, k = m.outputRows(); j < k; j++) {
-      ws.scores[j] = SigmoidTable.sigmoid(Vectors.dot(b, j * dim, ws.hidden, 0, dim));
+      ws.scores[j] = SigmoidTable.sigmoid(Vectors.dot(m.outputRow(j), 0, ws.hidden, 0, dim));
     }
   }
 }

@@ -26,12 +26,11 @@ public final class SoftmaxHead implements Head {
   static double probabilities(Model m, Workspace ws, int target) {
     int k = m.outputRows();
     int dim = m.dim();
-    float[] b = m.output();
     float[] h = ws.hidden;
     float[] p = ws.scores;
     float max = Float.NEGATIVE_INFINITY;
     for (int j = 0; j < k; j++) {
-      float s = Vectors.dot(b, j * dim, h, 0, dim);
+      float s = Vectors.dot(m.outputRow(j), 0, h, 0, dim);
       p[j] = s;
       if (s > max) {
         max = s;
@@ -58,10 +57,9 @@ public final class SoftmaxHead implements Head {
     int k = m.outputRows();
     int dim = m.dim();
     float[] p = ws.scores;
-    float[] b = m.output();
     for (int j = 0; j < k; j++) {
       float alpha = lr * ((j == target ? 1f : 0f) - p[j]);
-      Vectors.step(b, j * dim, ws.hidden, ws.grad, alpha, dim);
+      Vectors.step(m.outputRow(j), ws.hidden, ws.grad, alpha, dim);
     }
     return loss;
   }

@@ -35,11 +35,11 @@ final class Vectors {
    * The step on output row {@code r} for score gradient {@code -alpha/lr}: first {@code grad += alpha·B_r}
    * with the row before its change, then {@code B_r += alpha·h} (fastText model.cc / loss.cc order).
    */
-  static void step(float[] out, int ro, float[] hidden, float[] grad, float alpha, int dim) {
+  static void step(float[] row, float[] hidden, float[] grad, float alpha, int dim) {
     for (int i = 0; i < dim; i++) {
-      float b = out[ro + i];
+      float b = row[i];
       grad[i] += alpha * b;
-      out[ro + i] = b + alpha * hidden[i];
+      row[i] = b + alpha * hidden[i];
     }
   }
 
