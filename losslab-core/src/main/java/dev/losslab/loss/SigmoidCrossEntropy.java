@@ -121,8 +121,8 @@ public final class SigmoidCrossEntropy implements Loss {
       return v;
     }
     return t.hasLabels()
-        ? FusedFloat.binaryCrossEntropy(s, so, k, null, 0, t.label(row), g, go, scale)
-        : FusedFloat.binaryCrossEntropy(s, so, k, t.values(), t.offset(row), -1, g, go, scale);
+        ? FusedFloat.binaryCrossEntropy(s, so, k, null, 0, t.label(row), g, go, scratch, scale)
+        : FusedFloat.binaryCrossEntropy(s, so, k, t.values(), t.offset(row), -1, g, go, scratch, scale);
   }
 
   @Override

@@ -167,7 +167,7 @@ public final class SoftmaxCrossEntropy implements Loss {
       }
       return v;
     }
-    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, g, go, scale);
+    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, g, go, scratch, scale);
   }
 
   @Override

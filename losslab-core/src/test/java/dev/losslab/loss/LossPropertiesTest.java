@@ -138,16 +138,47 @@ class LossPropertiesTest {
       @ForAll @IntRange(min = 2, max = 300) int k, @ForAll long seed, @ForAll boolean dense) {
     Random r = new Random(seed);
     float[] scores = new float[n * k];
-    double[] wide = new double[n * k];
     double[] y = new double[n * k];
     int[] labels = new int[n];
     for (int i = 0; i < n * k; i++) {
       scores[i] = (float) (4 * r.nextGaussian());
-      wide[i] = scores[i];
       y[i] = r.nextDouble();
     }
     for (int i = 0; i < n; i++) {
       labels[i] = r.nextInt(k);
+    }
+    assertFloatPathMatchesDoublePath(n, k, scores, y, labels, dense);
+  }
+
+  /**
+   * The float path at stress scores (0, ±1, ±40, ±800, ±1e4 mixed with N(0, 16)): finite, and within 1e-5
+   * of the double path; rows whose softmax saturates, exponents far below float's underflow, and
+   * sigmoids at 0 and 1 in both directions.
+   */
+  @Property(tries = 200, seed = "20261122", edgeCases = EdgeCasesMode.NONE)
+  void theFloatPathStaysFiniteAndWithin1e5OfTheDoublePathAtStressScores(
+      @ForAll @IntRange(min = 1, max = 4) int n, @ForAll @IntRange(min = 1, max = 80) int k,
+      @ForAll long seed, @ForAll boolean dense) {
+    Random r = new Random(seed);
+    float[] stress = {0f, 1f, -1f, 40f, -40f, 800f, -800f, 1e4f, -1e4f};
+    float[] scores = new float[n * k];
+    double[] y = new double[n * k];
+    int[] labels = new int[n];
+    for (int i = 0; i < n * k; i++) {
+      scores[i] = r.nextInt(3) == 0 ? (float) (4 * r.nextGaussian()) : stress[r.nextInt(stress.length)];
+      y[i] = r.nextInt(3) == 0 ? r.nextDouble() : r.nextInt(2);
+    }
+    for (int i = 0; i < n; i++) {
+      labels[i] = r.nextInt(k);
+    }
+    assertFloatPathMatchesDoublePath(n, k, scores, y, labels, dense);
+  }
+
+  private static void assertFloatPathMatchesDoublePath(int n, int k, float[] scores, double[] y,
+      int[] labels, boolean dense) {
+    double[] wide = new double[n * k];
+    for (int i = 0; i < n * k; i++) {
+      wide[i] = scores[i];
     }
     for (String name : List.of("cross-entropy", "binary-cross-entropy", "mse", "softmax-mse", "focal",
         "huber")) {
@@ -158,6 +189,7 @@ class LossPropertiesTest {
         LossResult exact = LossEvaluation.evaluate(loss, wide, n, k, t, reduction);
         float[] g = new float[n * k];
         double v = LossEvaluation.evaluate(loss, scores, n, k, t, reduction, g);
+        assertThat(v).as("%s value", name).isFinite();
         assertThat(Math.abs(v - exact.value())).as("%s value", name)
             .isLessThanOrEqualTo(1e-5 * Math.abs(exact.value()) + 1e-7);
         for (int i = 0; i < n; i++) {
@@ -166,6 +198,7 @@ class LossPropertiesTest {
             rowMax = Math.max(rowMax, Math.abs(exact.gradient(i, j)));
           }
           for (int j = 0; j < k; j++) {
+            assertThat(g[i * k + j]).as("%s gradient", name).isFinite();
             assertThat(Math.abs(g[i * k + j] - exact.gradient(i, j))).as("%s gradient", name)
                 .isLessThanOrEqualTo(1e-5 * rowMax + 1e-12);
           }
