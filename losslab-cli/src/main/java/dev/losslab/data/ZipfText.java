@@ -18,13 +18,16 @@ import java.util.SplittableRandom;
  * Documents come out as fastText lines, {@code __label__c2 w17 w3 w17 ...}, which the text classifier
  * reads.
  *
- * <p>The model, fixed by {@link #seed()} (the "world"): the vocabulary is {@code w0 … w(V−1)}; the first
- * {@code S = round(sharedFraction · V)} words belong to every class, and each remaining word to one class
- * ({@code (w − S) mod classes}). Class {@code c} ranks its words (the shared ones and its own) in a
- * random order of its own, and draws each word independently with {@code P(rank r) ∝ 1/(r + 1)^s}
- * (Zipf's law with exponent {@code s}). A document of class {@code c} has a length drawn uniformly
- * from {@code [⌈L/2⌉, ⌊3L/2⌋]}. With {@code sharedFraction = 0} the classes use disjoint words; with 1
- * they differ only in how often they use the same words.
+ * <p>The model, fixed by {@link #seed()} (the "world"): the vocabulary is {@code w0 … w(V−1)}. Each class
+ * owns {@code ⌊(V − S)/classes⌋} words, {@code S = round(sharedFraction · V)}, and the remaining words
+ * (about {@code S}) are shared by all classes. Class {@code c} ranks its words (the shared ones and its
+ * own) and draws each word independently with {@code P(rank r) ∝ 1/(r + 1)^s} (Zipf's law with
+ * exponent {@code s}). The shared words hold the same ranks, in the same order, in every class (like
+ * function words, they say nothing about the class), at rank positions spread at random; the class's
+ * own words fill the other ranks in an order of its own. So about {@code sharedFraction} of every
+ * document's words carry no information about its class: with {@code sharedFraction = 0} the classes
+ * use disjoint words, with 1 they are the same distribution and no classifier beats chance. A document
+ * has a length drawn uniformly from {@code [⌈L/2⌉, ⌊3L/2⌋]}.
  *
  * <p>Documents are drawn by {@link #documents(int, long)} with their own sample seed, so a training and a
  * test set come from the same world with two sample seeds. Classes are balanced (example {@code i} has
@@ -65,9 +68,12 @@ public record ZipfText(int classes, int vocabulary, int documentLength, double s
     }
   }
 
-  /** 4 classes, 2,000 words, 30 words per document, half the vocabulary shared, s = 1.1, no noise. */
+  /**
+   * 4 classes, 2,000 words, 30 words per document, 60 % of the vocabulary shared, s = 1.1, no noise:
+   * a fastText-style classifier (dim 10, 5 epochs, 2,000 training documents) reaches about 0.9 P@1.
+   */
   public static ZipfText defaults() {
-    return new ZipfText(4, 2000, 30, 0.5, 1.1, 0.0, 1L);
+    return new ZipfText(4, 2000, 30, 0.6, 1.1, 0.0, 1L);
   }
 
   /** One generated document: its words, the label written out and the class it was drawn from. */
@@ -87,41 +93,60 @@ public record ZipfText(int classes, int vocabulary, int documentLength, double s
     return "__label__c" + c;
   }
 
-  /** Number of words shared by all classes. */
+  /** Number of words shared by all classes: {@code V − classes · ownWords()}, about {@code f · V}. */
   public int sharedWords() {
-    return (int) Math.round(sharedFraction * vocabulary);
+    return vocabulary - classes * ownWords();
+  }
+
+  /** Number of words each class owns: {@code ⌊(V − round(sharedFraction · V)) / classes⌋}. */
+  public int ownWords() {
+    return (vocabulary - (int) Math.round(sharedFraction * vocabulary)) / classes;
   }
 
   /**
    * The words of class {@code c} in rank order: {@code words(c)[r]} is drawn with probability
-   * {@code ∝ 1/(r+1)^s}.
+   * {@code ∝ 1/(r+1)^s}. The shared words sit at the same ranks, in the same order, in every class;
+   * the class's own words fill the other ranks.
    */
   public int[] words(int c) {
     if (c < 0 || c >= classes) {
       throw new IllegalArgumentException("class (" + c + ") must be in [0, " + classes + ")");
     }
+    int own = ownWords();
     int shared = sharedWords();
-    int own = 0;
-    for (int w = shared; w < vocabulary; w++) {
-      if ((w - shared) % classes == c) {
-        own++;
-      }
+    int ranks = shared + own;
+    // which ranks hold shared words, and in which order: fixed by the world seed, the same for every class
+    SplittableRandom world = new SplittableRandom(seed);
+    int[] rankOrder = permutation(ranks, world);
+    int[] sharedOrder = permutation(shared, world);
+    int[] ownOrder = permutation(own, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c + 1));
+    boolean[] isShared = new boolean[ranks];
+    for (int i = 0; i < shared; i++) {
+      isShared[rankOrder[i]] = true;
     }
-    int[] list = new int[shared + own];
-    int n = 0;
-    for (int w = 0; w < vocabulary; w++) {
-      if (w < shared || (w - shared) % classes == c) {
-        list[n++] = w;
-      }
-    }
-    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c);
-    for (int i = list.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = list[i];
-      list[i] = list[j];
-      list[j] = t;
+    int[] list = new int[ranks];
+    int nextShared = 0;
+    int nextOwn = 0;
+    for (int r = 0; r < ranks; r++) {
+      list[r] = isShared[r]
+          ? sharedOrder[nextShared++]
+          : shared + ownOrder[nextOwn++] * classes + c;
     }
     return list;
+  }
+
+  private static int[] permutation(int n, SplittableRandom random) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
   }
 
   /** {@code n} documents drawn with {@code sampleSeed} (same seeds, same documents). */

@@ -66,6 +66,37 @@ class GeneratedDataTest {
   }
 
   @Test
+  void sharedWordsHoldTheSameRanksInEveryClass() {
+    ZipfText z = new ZipfText(4, 400, 20, 0.5, 1.1, 0.0, 5);
+    int shared = z.sharedWords();
+    assertThat(shared).isEqualTo(200);
+    int[][] lists = new int[4][];
+    for (int c = 0; c < 4; c++) {
+      lists[c] = z.words(c);
+    }
+    int sharedRanks = 0;
+    for (int r = 0; r < lists[0].length; r++) {
+      if (lists[0][r] < shared) {
+        sharedRanks++;
+        for (int c = 1; c < 4; c++) {
+          assertThat(lists[c][r]).isEqualTo(lists[0][r]);
+        }
+      } else {
+        for (int c = 1; c < 4; c++) {
+          assertThat(lists[c][r]).isGreaterThanOrEqualTo(shared).isNotEqualTo(lists[0][r]);
+        }
+      }
+    }
+    assertThat(sharedRanks).isEqualTo(shared);
+    // everything shared: one distribution for every class
+    ZipfText same = new ZipfText(3, 99, 20, 1.0, 1.1, 0.0, 5);
+    assertThat(same.words(0)).containsExactly(same.words(2));
+    ZipfText disjoint = new ZipfText(3, 99, 20, 0.0, 1.1, 0.0, 5);
+    assertThat(disjoint.sharedWords()).isZero();
+    assertThat(disjoint.words(0)).doesNotContain(disjoint.words(1));
+  }
+
+  @Test
   void zipfLabelNoiseRelabelsExactlyThatFraction(@TempDir Path dir) throws Exception {
     ZipfText z = new ZipfText(4, 100, 10, 0.5, 1.1, 0.25, 1);
     List<ZipfText.Document> docs = z.documents(400, 7);
