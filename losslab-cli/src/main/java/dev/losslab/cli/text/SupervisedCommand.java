@@ -147,7 +147,8 @@ public final class SupervisedCommand implements Callable<Integer> {
     }
     // Reading leaves garbage (tokenizer buffers, the counting table); collect it now, before the
     // input matrix is allocated, so that the heap does not keep both and peak memory stays low.
-    System.gc();
+    HeapTrim.enable();
+    HeapTrim.collect();
     Head head = Heads.create(args, data.dictionary().labelCounts());
     boolean tty = System.console() != null;
     TrainingProgress progress = new TrainingProgress(err, tty, args.verbose(), valid, patience);
@@ -163,7 +164,7 @@ public final class SupervisedCommand implements Callable<Integer> {
     data = null;
     valid = null;
     progress = null;
-    System.gc();
+    HeapTrim.collect();
     try {
       ModelFiles.save(model, out);
     } catch (IOException e) {
