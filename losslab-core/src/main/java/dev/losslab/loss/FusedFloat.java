@@ -14,6 +14,30 @@ final class FusedFloat {
   private FusedFloat() {}
 
   /**
+   * Per-thread double rows beside the caller's scratch. C2 (JDK 17) vectorises a loop only when every
+   * array it touches is indexed with the same offset ({@code a[j]}, {@code b[j]}; not {@code a[j]} with
+   * {@code a[k + j]} or {@code y[yo + j]}) and no loop mixing float and double arrays: so the loops
+   * below widen and narrow in loops of their own and keep their arithmetic on separate arrays indexed
+   * from 0. Grown on demand, never shrunk; one lookup per row.
+   */
+  static final class Rows {
+    private static final ThreadLocal<Rows> ROWS = ThreadLocal.withInitial(Rows::new);
+    double[] a = new double[0];
+    double[] b = a;
+    double[] c = a;
+
+    static Rows of(int k) {
+      Rows rows = ROWS.get();
+      if (rows.a.length < k) {
+        rows.a = new double[k];
+        rows.b = new double[k];
+        rows.c = new double[k];
+      }
+      return rows;
+    }
+  }
+
+  /**
    * Cross-entropy with a label: value {@code log Σ e^{s−max} − (s_y − max)}, gradient {@code p − e_y}.
    * The exponentials live in the double {@code e} (length ≥ k), where {@link FastFloat#expNonPositive(
    * double[], int, int)} computes them in one vectorised loop.
@@ -73,55 +97,72 @@ final class FusedFloat {
   /**
    * Binary cross-entropy from logits, unweighted: {@code Σ softplus(s) − y·s}, gradient
    * {@code σ(s) − y}, formed as {@code (1 − y)σ(s) − yσ(−s)} so that nothing cancels when
-   * {@code y = 1} and {@code σ(s) ≈ 1}. With {@code e = e^{−|s|}} (vectorised, in {@code scratch[0, k)}):
+   * {@code y = 1} and {@code σ(s) ≈ 1}. With {@code e = e^{−|s|}} (vectorised):
    * {@code softplus(s) = max(s, 0) + log(1 + e)}, {@code σ(s) = a/(1 + e)} and {@code σ(−s) = b/(1 + e)}
    * where {@code (a, b) = (1, e)} for {@code s ≥ 0} and {@code (e, 1)} otherwise. The sign is taken
    * without a branch, {@code h = min(max(s·1e300, 0), 1)} (0 or 1 for every float score, and at
-   * {@code s = 0} both choices give 1), so the row loop has no branch and C2 vectorises it; the per-element
-   * values go to {@code scratch[k, 2k)} and are summed after. {@code label ≥ 0} for one-hot.
+   * {@code s = 0} both choices give 1), so the loops have no branch and C2 vectorises them; {@code e} lives in
+   * the caller's scratch, the scores, targets, per-element values and gradient in {@link Rows}. {@code label ≥ 0} for one-hot.
    */
   static double binaryCrossEntropy(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
-      int go, double[] scratch, float scale) {
+      int go, double[] e, float scale) {
+    Rows rows = Rows.of(k);
+    double[] x = rows.a;
+    double[] t = rows.b;
+    double[] grad = rows.c;
     for (int j = 0; j < k; j++) {
-      scratch[j] = -Math.abs((double) s[so + j]);
+      x[j] = s[so + j];
     }
-    FastFloat.expNonPositive(scratch, 0, k);
+    for (int j = 0; j < k; j++) {
+      e[j] = -Math.abs(x[j]);
+    }
+    FastFloat.expNonPositive(e, 0, k);
+    double gl = 0;
+    double vl = 0;
+    boolean hasLabel = y == null && label >= 0 && label < k;
     if (y != null) {
+      System.arraycopy(y, yo, t, 0, k);
       for (int j = 0; j < k; j++) {
-        double x = s[so + j];
-        double t = y[yo + j];
-        double e = scratch[j];
-        double h = Math.min(Math.max(x * 1e300, 0.0), 1.0);
-        double rest = 1 - e;
-        double a = e + rest * h;
-        double b = e + rest * (1 - h);
-        g[go + j] = (float) (((1 - t) * a - t * b) * (scale / (1 + e)));
-        scratch[k + j] = (Math.max(x, 0.0) - t * x) + FastFloat.log1pUnit(e);
+        double h = Math.min(Math.max(x[j] * 1e300, 0.0), 1.0);
+        double r = 1 - e[j];
+        grad[j] = ((1 - t[j]) * (e[j] + r * h) - t[j] * (e[j] + r * (1 - h))) * (scale / (1 + e[j]));
+      }
+      for (int j = 0; j < k; j++) {
+        x[j] = Math.max(x[j], 0.0) - t[j] * x[j];
       }
     } else {
-      for (int j = 0; j < k; j++) {
-        double x = s[so + j];
-        double e = scratch[j];
-        double h = Math.min(Math.max(x * 1e300, 0.0), 1.0);
-        double a = e + (1 - e) * h;
-        g[go + j] = (float) (a * (scale / (1 + e)));
-        scratch[k + j] = Math.max(x, 0.0) + FastFloat.log1pUnit(e);
-      }
-      if (label >= 0 && label < k) {
+      if (hasLabel) {
         // t = 1 at the label: gradient −σ(−s), value softplus(s) − s = softplus(−s)
-        double x = s[so + label];
-        double e = scratch[label];
-        g[go + label] = (float) (-(x >= 0 ? e : 1.0) * (scale / (1 + e)));
-        scratch[k + label] = Math.max(-x, 0.0) + FastFloat.log1pUnit(e);
+        double xl = x[label];
+        double el = e[label];
+        gl = -(xl >= 0 ? el : 1.0) * (scale / (1 + el));
+        vl = Math.max(-xl, 0.0) + FastFloat.log1pUnit(el);
+      }
+      for (int j = 0; j < k; j++) {
+        double h = Math.min(Math.max(x[j] * 1e300, 0.0), 1.0);
+        grad[j] = (e[j] + (1 - e[j]) * h) * (scale / (1 + e[j]));
+      }
+      for (int j = 0; j < k; j++) {
+        x[j] = Math.max(x[j], 0.0);
       }
     }
-    return FastFloat.sum(scratch, k, 2 * k);
+    for (int j = 0; j < k; j++) {
+      x[j] += FastFloat.log1pUnit(e[j]);
+    }
+    if (hasLabel) {
+      x[label] = vl;
+      grad[label] = gl;
+    }
+    for (int j = 0; j < k; j++) {
+      g[go + j] = (float) grad[j];
+    }
+    return FastFloat.sum(x, 0, k);
   }
 
   /**
    * Squared error on the softmax {@code Σ(p − y)²}, gradient {@code p ⊙ (u − ⟨p, u⟩)} with
    * {@code u = 2(p − y)}; {@code label ≥ 0} for one-hot. The probabilities live in the double
-   * {@code scratch} (length ≥ k), exponentials from the vectorised
+   * {@code scratch} (length ≥ k; {@code p − y} and the gradient in a row of {@link Rows}), exponentials from the vectorised
    * {@link FastFloat#expNonPositive(double[], int, int)}: {@code u − ⟨p, u⟩} cancels when the softmax
    * saturates, and float probabilities would leave only ~1e-8 absolute precision there.
    */
@@ -137,34 +178,40 @@ final class FusedFloat {
       p[j] *= inv;
     }
     double twoScale = 2.0 * scale;
-    double value = 0;
-    double dot = 0;
+    Rows rows = Rows.of(k);
+    double[] d = rows.a;
+    double value;
+    double dot;
     if (y != null) {
+      System.arraycopy(y, yo, d, 0, k);
       for (int j = 0; j < k; j++) {
-        double d = p[j] - y[yo + j];
-        value += d * d;
-        dot += p[j] * d;
+        d[j] = p[j] - d[j];
       }
+      value = FastFloat.dot(d, 0, d, 0, k);
+      dot = FastFloat.dot(p, 0, d, 0, k);
       for (int j = 0; j < k; j++) {
-        g[go + j] = (float) (twoScale * p[j] * ((p[j] - y[yo + j]) - dot));
+        d[j] = twoScale * p[j] * (d[j] - dot);
       }
-      return value;
+    } else {
+      // one-hot: the terms off the label are p_j² in both sums; the label's term is added apart so that
+      // a confident example does not lose its small value to cancellation
+      boolean hasLabel = label >= 0 && label < k;
+      int cut = hasLabel ? label : k;
+      double off = FastFloat.dot(p, 0, p, 0, cut) + (hasLabel ? FastFloat.dot(p, cut + 1, p, cut + 1,
+          k - cut - 1) : 0);
+      double pl = hasLabel ? p[label] : 0;
+      double dl = pl - 1;
+      value = off + (hasLabel ? dl * dl : 0);
+      dot = off + (hasLabel ? pl * dl : 0);
+      for (int j = 0; j < k; j++) {
+        d[j] = twoScale * p[j] * (p[j] - dot);
+      }
+      if (hasLabel) {
+        d[label] = twoScale * pl * (dl - dot);
+      }
     }
-    // one-hot: the terms off the label are p_j² in both sums; the label's term is added apart so that a
-    // confident example does not lose its small value to cancellation
-    double off = 0;
     for (int j = 0; j < k; j++) {
-      off += j == label ? 0 : p[j] * p[j];
-    }
-    double pl = label >= 0 && label < k ? p[label] : 0;
-    double dl = pl - 1;
-    value = off + dl * dl;
-    dot = off + pl * dl;
-    for (int j = 0; j < k; j++) {
-      g[go + j] = (float) (twoScale * p[j] * (p[j] - dot));
-    }
-    if (label >= 0 && label < k) {
-      g[go + label] = (float) (twoScale * pl * (dl - dot));
+      g[go + j] = (float) d[j];
     }
     return value;
   }

@@ -96,6 +96,25 @@ public final class FastFloat {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /** {@code Σ a[ao + i]·b[bo + i]}, {@code i ∈ [0, n)}, with four partial sums. */
+  public static double dot(double[] a, int ao, double[] b, int bo, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[ao + i] * b[bo + i];
+      s1 += a[ao + i + 1] * b[bo + i + 1];
+      s2 += a[ao + i + 2] * b[bo + i + 2];
+      s3 += a[ao + i + 3] * b[bo + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[ao + i] * b[bo + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
   /** {@code log(1 + x)} for {@code x ∈ [0, 1]}, relative error ≤ 3e-7. */
   public static float log1pUnit(float x) {
     float z = x / (2f + x);

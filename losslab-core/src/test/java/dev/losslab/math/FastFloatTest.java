@@ -92,7 +92,7 @@ class FastFloatTest {
   }
 
   @Test
-  void sumAddsEveryElementOfItsRange() {
+  void sumAndDotAddEveryElementOfTheirRange() {
     for (int n = 0; n <= 9; n++) {
       double[] a = new double[n + 2];
       double expected = 0;
@@ -103,6 +103,13 @@ class FastFloatTest {
       a[0] = 1e9;
       a[n + 1] = 1e9;
       assertThat(FastFloat.sum(a, 1, n + 1)).isEqualTo(expected);
+      double[] b = new double[n + 3];
+      double products = 0;
+      for (int i = 0; i < n; i++) {
+        b[i + 2] = 2 * i - 3;
+        products += a[i + 1] * b[i + 2];
+      }
+      assertThat(FastFloat.dot(a, 1, b, 2, n)).isEqualTo(products);
     }
   }
 
