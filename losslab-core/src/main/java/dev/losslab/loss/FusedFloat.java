@@ -48,11 +48,8 @@ final class FusedFloat {
       java.util.Arrays.fill(g, go, go + k, 0f);
       return 0.0;
     }
-    float max = max(s, so, k);
-    for (int j = 0; j < k; j++) {
-      e[j] = (double) s[so + j] - max;
-    }
-    FastFloat.expNonPositive(e, 0, k);
+    float max = widen(s, so, k, e);
+    FastFloat.expNonPositive(e, 0, k, max);
     double sum = FastFloat.sum(e, 0, k);
     // p_y − 1 = (e_y − Σ)/Σ: for the maximal class e_y = 1 exactly and Σ − 1 is the sum of the others,
     // so a confident example keeps the relative precision of its small gradient
@@ -65,10 +62,20 @@ final class FusedFloat {
     return Math.log(sum) - ((double) s[so + y] - max);
   }
 
-  private static float max(float[] s, int so, int k) {
+  /**
+   * Copies the row into {@code x[0, k)} as doubles and returns its largest score. Conversion loops are
+   * not vectorised (JDK 17), so the max rides along in this one instead of a pass of its own; as a
+   * branch, which is almost never taken, not a chain of {@link Math#max} calls. A NaN score is not
+   * picked as the max but reaches the result through its own exponential.
+   */
+  private static float widen(float[] s, int so, int k, double[] x) {
     float max = s[so];
-    for (int j = 1; j < k; j++) {
-      max = Math.max(max, s[so + j]);
+    for (int j = 0; j < k; j++) {
+      float v = s[so + j];
+      x[j] = v;
+      if (v > max) {
+        max = v;
+      }
     }
     return max;
   }
@@ -168,11 +175,8 @@ final class FusedFloat {
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
-    float max = max(s, so, k);
-    for (int j = 0; j < k; j++) {
-      p[j] = (double) s[so + j] - max;
-    }
-    FastFloat.expNonPositive(p, 0, k);
+    float max = widen(s, so, k, p);
+    FastFloat.expNonPositive(p, 0, k, max);
     double inv = 1.0 / FastFloat.sum(p, 0, k);
     for (int j = 0; j < k; j++) {
       p[j] *= inv;
@@ -187,8 +191,23 @@ final class FusedFloat {
       for (int j = 0; j < k; j++) {
         d[j] = p[j] - d[j];
       }
-      value = FastFloat.dot(d, 0, d, 0, k);
-      dot = FastFloat.dot(p, 0, d, 0, k);
+      double v0 = 0;
+      double v1 = 0;
+      double q0 = 0;
+      double q1 = 0;
+      int i = 0;
+      for (; i + 1 < k; i += 2) {
+        v0 += d[i] * d[i];
+        q0 += p[i] * d[i];
+        v1 += d[i + 1] * d[i + 1];
+        q1 += p[i + 1] * d[i + 1];
+      }
+      for (; i < k; i++) {
+        v0 += d[i] * d[i];
+        q0 += p[i] * d[i];
+      }
+      value = v0 + v1;
+      dot = q0 + q1;
       for (int j = 0; j < k; j++) {
         d[j] = twoScale * p[j] * (d[j] - dot);
       }

@@ -45,8 +45,17 @@ public final class FastFloat {
    * NaN stays NaN.
    */
   public static void expNonPositive(double[] a, int from, int to) {
+    expNonPositive(a, from, to, 0.0);
+  }
+
+  /**
+   * In place {@code a[i] ← e^{a[i] − shift}} for {@code a[i] ≤ shift}: as
+   * {@link #expNonPositive(double[], int, int)} on {@code a[i] − shift}, the subtraction done in the
+   * same vectorised loop (a softmax's max-shift, without a pass of its own).
+   */
+  public static void expNonPositive(double[] a, int from, int to, double shift) {
     for (int i = from; i < to; i++) {
-      double t = Math.max(a[i], -104.0) * (1.0 / 1024);
+      double t = Math.max(a[i] - shift, -104.0) * (1.0 / 1024);
       double p = 1 + t * (1 + t * (0.5 + t * (1.0 / 6 + t * (1.0 / 24 + t * (1.0 / 120
           + t * (1.0 / 720))))));
       p *= p;

@@ -78,6 +78,16 @@ class FastFloatTest {
   }
 
   @Test
+  void shiftedVectorExpIsTheExpOfTheDifference() {
+    double[] a = {3.5, 1.25, -800, 3.5 - 1e-9};
+    FastFloat.expNonPositive(a, 0, a.length, 3.5);
+    assertThat(a[0]).isEqualTo(1.0);
+    assertThat(a[1]).isCloseTo(Math.exp(1.25 - 3.5), org.assertj.core.data.Offset.offset(1e-13));
+    assertThat((float) a[2]).isZero();
+    assertThat(a[3]).isCloseTo(1 - 1e-9, org.assertj.core.data.Offset.offset(1e-13));
+  }
+
+  @Test
   void doubleLog1pUnitIsWithin2e10RelativeOnZeroToOne() {
     double worst = 0;
     for (int i = 1; i <= 1_000_000; i++) {
