@@ -1,17 +1,22 @@
 package dev.losslab.math;
 
 /**
- * Float-precision {@code e^x} and {@code log(1 + x)} for the fused float loss loops: branch-free
- * polynomial kernels, several times faster than {@link Math#exp}/{@link Math#log1p} on doubles, accurate
- * to about 3e-7 relative (a few float ulps), which is far inside the 1e-5 the float path promises.
+ * {@code e^x} and {@code log(1 + x)} for the fused float loss loops, far inside the 1e-5 the float path
+ * promises.
  *
- * <p>{@link #expNonPositive}: Cody–Waite reduction {@code x = n·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, a
+ * <p>The loops use the double kernels, {@link #expNonPositive(double[], int, int, double)} on a whole
+ * row, {@link #log1pUnit(double)}, {@link #sum} and {@link #dot}: made of multiplies, adds, divisions
+ * and max/min only, so that C2 (JDK 17) vectorises the loops that call them, which it does not do for
+ * {@link Math#exp} or for exponent bits assembled by hand. See each method for its accuracy.
+ *
+ * <p>The scalar float kernels, several times faster than {@link Math#exp}/{@link Math#log1p} but not
+ * vectorised, accurate to about 3e-7 relative (a few float ulps): {@link #expNonPositive(float)}: Cody–Waite reduction {@code x = n·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, a
  * degree-6 Taylor polynomial for {@code e^r} and {@code 2^n} assembled in the exponent bits. Domain
  * {@code x ≤ 0} (the loops only need {@code s − max} and {@code −|s|}); below −87.3 the result is
  * ≈ 1.2e-38 instead of the true underflow, a negligible absolute difference. NaN is not expected (the
  * scores are checked finite upstream).
  *
- * <p>{@link #log1pUnit}: {@code log(1 + x) = 2 atanh(z)} with {@code z = x/(2 + x) ∈ [0, 1/3]} for
+ * <p>{@link #log1pUnit(float)}: {@code log(1 + x) = 2 atanh(z)} with {@code z = x/(2 + x) ∈ [0, 1/3]} for
  * {@code x ∈ [0, 1]}, odd series to {@code z¹³}.
  */
 public final class FastFloat {
