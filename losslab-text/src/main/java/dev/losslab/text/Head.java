@@ -45,6 +45,23 @@ public interface Head {
     return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
   }
 
+  /**
+   * The sigmoid of fastText's binary logistic step: exact inside {@code [−8, 8]}, exactly 0 below and
+   * 1 above, as fastText's table saturates — so a row whose score is already past ±8 on the right side
+   * gets no update. fastText's {@code ova}, {@code ns} and {@code hs} train this way; with hundreds of
+   * negatives per example ({@code ova}) the tiny updates an unsaturated sigmoid would add up to
+   * change training noticeably.
+   */
+  static float saturatedSigmoid(float s) {
+    if (s < -SigmoidTable.MAX) {
+      return 0f;
+    }
+    if (s > SigmoidTable.MAX) {
+      return 1f;
+    }
+    return sigmoid(s);
+  }
+
   /** The exact logistic sigmoid. */
   static float sigmoid(float s) {
     return (float) (1.0 / (1.0 + Math.exp(-s)));
@@ -58,7 +75,7 @@ public interface Head {
     int dim = m.dim();
     float[] b = m.outputRow(r);
     float s = Vectors.dot(b, 0, ws.hidden, 0, dim);
-    float alpha = lr * ((positive ? 1f : 0f) - sigmoid(s));
+    float alpha = lr * ((positive ? 1f : 0f) - saturatedSigmoid(s));
     Vectors.step(b, ws.hidden, ws.grad, alpha, dim);
     return logisticLoss(s, positive);
   }
