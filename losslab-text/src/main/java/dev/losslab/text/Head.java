@@ -68,7 +68,8 @@ public interface Head {
   }
 
   /**
-   * fastText's binary logistic step on output row {@code r} (loss.cc:98-115), with the exact sigmoid:
+   * fastText's binary logistic step on output row {@code r} (loss.cc:98-115), with the
+   * {@linkplain #saturatedSigmoid saturated} exact sigmoid:
    * {@code α = lr·(label − σ(B_r·h))}, {@code grad += α·B_r}, {@code B_r += α·h}.
    */
   static double binaryLogistic(Model m, int r, boolean positive, float lr, Workspace ws) {

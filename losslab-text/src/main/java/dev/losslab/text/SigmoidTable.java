@@ -4,7 +4,7 @@ package dev.losslab.text;
  * fastText's sigmoid lookup table (loss.cc:16-17, 31-35, 52-62): 513 values over {@code [−8, 8]},
  * 0 below −8 and 1 above 8. Used only where fastText uses it for prediction ({@code ova} and {@code ns}
  * probabilities), so that a fastText model predicts the same probabilities here; training uses the
- * exact sigmoid.
+ * exact sigmoid, saturated outside ±8 as this table is ({@link Head#saturatedSigmoid}).
  */
 final class SigmoidTable {
   private SigmoidTable() {}
