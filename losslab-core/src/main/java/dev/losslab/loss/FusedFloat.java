@@ -169,8 +169,9 @@ final class FusedFloat {
 
   /**
    * Squared error on the softmax {@code Σ(p − y)²}, gradient {@code p ⊙ (u − ⟨p, u⟩)} with
-   * {@code u = 2(p − y)}; {@code label ≥ 0} for one-hot. The probabilities live in the double
-   * {@code scratch} (length ≥ k; {@code p − y} and the gradient in a row of {@link Rows}), exponentials from the vectorised
+   * {@code u = 2(p − y)}; {@code label ≥ 0} for one-hot. The exponentials (p before the division by
+   * their sum) live in the double {@code scratch} (length ≥ k; {@code p − y} and the gradient in a row
+   * of {@link Rows}), computed by the vectorised
    * {@link FastFloat#expNonPositive(double[], int, int)}: {@code u − ⟨p, u⟩} cancels when the softmax
    * saturates, and float probabilities would leave only ~1e-8 absolute precision there.
    */
@@ -178,10 +179,8 @@ final class FusedFloat {
       int go, double[] p, float scale) {
     float max = widen(s, so, k, p);
     FastFloat.expNonPositive(p, 0, k, max);
+    // p = e·inv is never stored: inv goes into the loops below, one pass fewer over the row
     double inv = 1.0 / FastFloat.sum(p, 0, k);
-    for (int j = 0; j < k; j++) {
-      p[j] *= inv;
-    }
     double twoScale = 2.0 * scale;
     Rows rows = Rows.of(k);
     double[] d = rows.a;
@@ -190,41 +189,52 @@ final class FusedFloat {
     if (y != null) {
       System.arraycopy(y, yo, d, 0, k);
       for (int j = 0; j < k; j++) {
-        d[j] = p[j] - d[j];
+        d[j] = p[j] * inv - d[j];
       }
+      // value = Σ d², dot = Σ p·d, four chains each
       double v0 = 0;
       double v1 = 0;
+      double v2 = 0;
+      double v3 = 0;
       double q0 = 0;
       double q1 = 0;
+      double q2 = 0;
+      double q3 = 0;
       int i = 0;
-      for (; i + 1 < k; i += 2) {
+      for (; i + 3 < k; i += 4) {
         v0 += d[i] * d[i];
         q0 += p[i] * d[i];
         v1 += d[i + 1] * d[i + 1];
         q1 += p[i + 1] * d[i + 1];
+        v2 += d[i + 2] * d[i + 2];
+        q2 += p[i + 2] * d[i + 2];
+        v3 += d[i + 3] * d[i + 3];
+        q3 += p[i + 3] * d[i + 3];
       }
       for (; i < k; i++) {
         v0 += d[i] * d[i];
         q0 += p[i] * d[i];
       }
-      value = v0 + v1;
-      dot = q0 + q1;
+      value = (v0 + v1) + (v2 + v3);
+      dot = ((q0 + q1) + (q2 + q3)) * inv;
+      double c = twoScale * inv;
       for (int j = 0; j < k; j++) {
-        d[j] = twoScale * p[j] * (d[j] - dot);
+        d[j] = c * p[j] * (d[j] - dot);
       }
     } else {
       // one-hot: the terms off the label are p_j² in both sums; the label's term is added apart so that
       // a confident example does not lose its small value to cancellation
       boolean hasLabel = label >= 0 && label < k;
       int cut = hasLabel ? label : k;
-      double off = FastFloat.dot(p, 0, p, 0, cut) + (hasLabel ? FastFloat.dot(p, cut + 1, p, cut + 1,
-          k - cut - 1) : 0);
-      double pl = hasLabel ? p[label] : 0;
+      double off = (FastFloat.dot(p, 0, p, 0, cut) + (hasLabel ? FastFloat.dot(p, cut + 1, p, cut + 1,
+          k - cut - 1) : 0)) * inv * inv;
+      double pl = hasLabel ? p[label] * inv : 0;
       double dl = pl - 1;
       value = off + (hasLabel ? dl * dl : 0);
       dot = off + (hasLabel ? pl * dl : 0);
+      double c = twoScale * inv;
       for (int j = 0; j < k; j++) {
-        d[j] = twoScale * p[j] * (p[j] - dot);
+        d[j] = c * p[j] * (p[j] * inv - dot);
       }
       if (hasLabel) {
         d[label] = twoScale * pl * (dl - dot);
