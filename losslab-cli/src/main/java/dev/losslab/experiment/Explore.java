@@ -2,6 +2,7 @@ package dev.losslab.experiment;
 
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Losses;
+import dev.losslab.report.BarPlot;
 import dev.losslab.report.Curve;
 import dev.losslab.report.LinePlot;
 import dev.losslab.report.Measurement;
@@ -13,8 +14,9 @@ import java.util.List;
 
 /**
  * The curves of {@code explore}, drawn without training: seed 002's KL-vs-L2 figure, seed 001's
- * saturation of squared error behind sigmoid and softmax units, and the sign of each class's gradient for
- * a confidently wrong example (seed 000 §4). Every number plotted is also recorded as a measurement.
+ * saturation of squared error behind sigmoid and softmax units, and the sign and relative size of each
+ * class's gradient for a confidently wrong example (seed 000 §4). Every number plotted is also recorded
+ * as a measurement.
  */
 public final class Explore {
   private Explore() {}
@@ -127,35 +129,36 @@ public final class Explore {
     return s.build();
   }
 
-  /** Seed 000 §4: the sign of ∂L/∂s_j per class for one confidently wrong example. */
+  /** Seed 000 §4: the sign and relative size of ∂L/∂s_j per class for one confidently wrong example. */
   public static Section signs(List<LossChoice> losses, List<Measurement> ms, String experiment) {
     int k = WRONG_EXAMPLE.length;
+    int predicted = argmax(WRONG_EXAMPLE);
     Section.Builder s = Section.builder("gradient-signs",
         "Gradient sign per class for a confidently wrong example (seed 000 §4)");
     s.paragraph("Scores s = " + java.util.Arrays.toString(WRONG_EXAMPLE) + ", correct class 0, predicted"
-        + " class 1. A gradient-descent step on the scores moves s_j by −η ∂L/∂s_j, so an incorrect class"
-        + " with ∂L/∂s_j < 0 is pushed up: the \"wrong direction\" of seed 000 §4.");
-    LinePlot.Builder p = LinePlot.builder("Which way one descent step moves each class's score",
-        "class j (0 is correct, 1 is predicted; losses side by side)",
-        "sign of −∂L/∂s_j: +1 up, −1 down, 0 still").yRange(-1.5, 1.5).xRange(-0.5, k - 0.5);
+        + " class " + predicted + ". A gradient-descent step on the scores moves s_j by −η ∂L/∂s_j, so an"
+        + " incorrect class with ∂L/∂s_j < 0 is pushed up: the \"wrong direction\" of seed 000 §4. The"
+        + " figure draws −∂L/∂s_j divided by the loss's largest |∂L/∂s_j|, so the losses share one axis"
+        + " (±1 is each loss's largest push); the table gives the raw gradients.");
+    List<String> categories = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      categories.add("class " + j + (j == 0 ? " (correct)" : j == predicted ? " (predicted)" : ""));
+    }
+    BarPlot.Builder p = BarPlot.builder("Which way one descent step moves each class's score",
+        "class j", "−∂L/∂s_j ÷ max_j |∂L/∂s_j| (per loss)", categories).yRange(-1, 1);
     List<String> header = new ArrayList<>(List.of("loss"));
     for (int j = 0; j < k; j++) {
       header.add("∂L/∂s_" + j + (j == 0 ? " (correct)" : ""));
     }
+    header.add("largest |∂L/∂s_j| (bar scale)");
     header.add("incorrect classes pushed up");
     List<List<String>> rows = new ArrayList<>();
-    int m = losses.size();
-    for (int i = 0; i < m; i++) {
-      LossChoice lc = losses.get(i);
+    for (LossChoice lc : losses) {
       double[] g = new double[k];
       lc.probe(k).evaluate(WRONG_EXAMPLE, 0, 0, g);
-      double[] x = new double[k];
-      double[] up = new double[k];
       List<String> row = new ArrayList<>(List.of(lc.label()));
       int wrong = 0;
       for (int j = 0; j < k; j++) {
-        x[j] = j + 0.6 * (i - (m - 1) / 2.0) / Math.max(m, 1);
-        up[j] = -Math.signum(g[j]);
         row.add(Numbers.format(g[j], 4));
         if (j != 0 && g[j] < 0) {
           wrong++;
@@ -163,13 +166,51 @@ public final class Explore {
         ms.add(new Measurement(experiment, lc.label() + " (wrong example)", Measurement.NO_SEED, j,
             "dL/ds_j", g[j]));
       }
+      double scale = largestMagnitude(g);
+      row.add(Numbers.format(scale, 4));
       row.add(Integer.toString(wrong));
       rows.add(row);
-      p.curve(Curve.points(lc.label(), x, up));
+      p.series(lc.label(), descentPush(g));
     }
-    s.figure("gradient-signs", p.build(), "A point at +1 over an incorrect class (1 to 4) means one descent step pushes that class up.");
+    s.figure("gradient-signs", p.build(), "Bar height: −∂L/∂s_j divided by the loss's largest"
+        + " |∂L/∂s_j| (every loss scaled to fit one axis; raw values in the table and results.csv). A bar"
+        + " above 0 over an incorrect class (1 to " + (k - 1) + ") means one descent step pushes that"
+        + " class up, one below 0 pushes it down; a bar too small to see moves its score little next to"
+        + " the loss's largest push (the table has the exact values).");
     s.table("∂L/∂s_j for each class", header, rows);
     return s.build();
+  }
+
+  /**
+   * −g_j / max_j |g_j|: the direction one descent step moves each score, scaled so the largest push is
+   * ±1. All zeros stay zeros; a non-finite gradient gives NaN heights (not drawn, and reported so).
+   */
+  static double[] descentPush(double[] g) {
+    double scale = largestMagnitude(g);
+    double[] out = new double[g.length];
+    for (int j = 0; j < g.length; j++) {
+      out[j] = !Double.isFinite(scale) ? Double.NaN : g[j] == 0 ? 0 : -g[j] / scale;
+    }
+    return out;
+  }
+
+  /** max_j |g_j|, or NaN when some g_j is NaN. */
+  static double largestMagnitude(double[] g) {
+    double m = 0;
+    for (double v : g) {
+      m = Double.isNaN(v) ? Double.NaN : Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  static int argmax(double[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] > v[best]) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   static void record(List<Measurement> ms, String experiment, String series, double[] x,

@@ -14,13 +14,13 @@ public sealed interface Block permits Block.Paragraph, Block.Figure, Block.Table
   }
 
   /**
-   * A line plot written as {@code fig/<name>.png}.
+   * A figure (line or bar plot) written as {@code fig/<name>.png}.
    *
    * @param name the file stem: letters, digits, {@code -} and {@code _} only, unique in the report
    * @param plot what to draw
    * @param caption one sentence saying what the figure shows
    */
-  record Figure(String name, LinePlot plot, String caption) implements Block {
+  record Figure(String name, Plot plot, String caption) implements Block {
     public Figure {
       Objects.requireNonNull(plot, "plot");
       Objects.requireNonNull(caption, "caption");

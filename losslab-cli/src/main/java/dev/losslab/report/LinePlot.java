@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param xMax upper end of the x axis, or {@code null} to fit the data
  */
 public record LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-    List<Curve> curves, Double yMin, Double yMax, Double xMin, Double xMax) {
+    List<Curve> curves, Double yMin, Double yMax, Double xMin, Double xMax) implements Plot {
 
   public LinePlot {
     Objects.requireNonNull(title, "title");

@@ -8,17 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws a {@link LinePlot} to a PNG file with XChart, headless. Curves get colours from a fixed
+ * Draws a {@link Plot} to a PNG file with XChart, headless: a {@link LinePlot} as an XY chart, a
+ * {@link BarPlot} as a grouped category chart. Curves and bar series get colours from a fixed
  * colour-blind-safe palette (Okabe–Ito, then Tableau) so the same loss has the same colour in every
- * figure of a report when the curves are given in the same order; a band is drawn as a translucent
- * polygon under its line.
+ * figure of a report when the series are given in the same order; a band is drawn as a translucent
+ * polygon under its line. Numeric x axes get round tick steps even over an equally spaced sweep.
  */
 public final class PlotRenderer {
   static {
@@ -46,6 +50,63 @@ public final class PlotRenderer {
   /**
    * Writes {@code plot} to {@code file} (PNG).
    *
+   * @return the names of curves or bar series that could not be drawn
+   */
+  public static List<String> writePng(Plot plot, Path file) throws IOException {
+    if (plot instanceof BarPlot bars) {
+      return writePng(bars, file);
+    }
+    return writePng((LinePlot) plot, file);
+  }
+
+  /**
+   * Writes {@code plot} to {@code file} (PNG) as grouped bars, one colour per series.
+   *
+   * @return the names of series not drawn because a height is non-finite
+   */
+  public static List<String> writePng(BarPlot plot, Path file) throws IOException {
+    CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
+    chart.setTitle(plot.title());
+    chart.setXAxisTitle(plot.xLabel());
+    chart.setYAxisTitle(plot.yLabel());
+    var st = chart.getStyler();
+    common(st);
+    st.setOverlapped(false);
+    st.setAvailableSpaceFill(0.8);
+    st.setYAxisDecimalPattern("#,##0.##");
+    if (plot.yMin() != null) {
+      st.setYAxisMin(plot.yMin());
+      st.setYAxisMax(plot.yMax());
+    }
+    List<String> omitted = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < plot.series().size(); i++) {
+      BarPlot.Bars bars = plot.series().get(i);
+      if (!bars.finite()) {
+        omitted.add(bars.name());
+        continue;
+      }
+      List<Double> heights = new ArrayList<>();
+      for (double h : bars.heights()) {
+        heights.add(h);
+      }
+      CategorySeries s = chart.addSeries(uniqueName(names, bars.name()), plot.categories(), heights);
+      s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
+      s.setFillColor(color(i));
+      s.setLineColor(color(i));
+      s.setMarkerColor(color(i));
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("no drawable values", plot.categories(),
+          java.util.Collections.nCopies(plot.categories().size(), 0.0));
+    }
+    BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    return omitted;
+  }
+
+  /**
+   * Writes {@code plot} to {@code file} (PNG).
+   *
    * @return the names of curves that had no drawable point (all non-finite, or ≤ 0 on a log axis)
    */
   public static List<String> writePng(LinePlot plot, Path file) throws IOException {
@@ -59,6 +120,9 @@ public final class PlotRenderer {
     List<String> omitted = new ArrayList<>();
     List<Runnable> lines = new ArrayList<>();
     java.util.Set<String> names = new java.util.HashSet<>();
+    if (!plot.logX()) {
+      addTickAnchor(chart, plot, names); // first, so that its x values lead the axis's list
+    }
     for (int c = 0; c < plot.curves().size(); c++) {
       Curve curve = plot.curves().get(c);
       Color color = color(c);
@@ -93,8 +157,45 @@ public final class PlotRenderer {
     return omitted;
   }
 
-  private static void style(XYChart chart, LinePlot plot) {
-    var st = chart.getStyler();
+  /**
+   * XChart 3.8 places x ticks on every n-th data value when the x values of all series together are
+   * equally spaced (a sweep grid), whatever the decimal pattern or tick spacing hint: a 401-point grid
+   * over [−10, 10] then gets ticks at −10, −9.1, −8.2, …. An invisible series added first, through the
+   * two ends of the data's x range (at a y the data already reach, so no axis moves), breaks that
+   * spacing, and the axis falls back to XChart's round 1-2-5 tick steps. Nothing when no point is
+   * drawable.
+   */
+  private static void addTickAnchor(XYChart chart, LinePlot plot, java.util.Set<String> names) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    double y = Double.NaN;
+    for (Curve c : plot.curves()) {
+      double[][] pts = drawable(c.x(), c.y(), false, plot.logY());
+      for (int i = 0; i < pts[0].length; i++) {
+        lo = Math.min(lo, pts[0][i]);
+        hi = Math.max(hi, pts[0][i]);
+        if (Double.isNaN(y)) {
+          y = pts[1][i];
+        }
+      }
+    }
+    if (plot.xMin() != null) {
+      lo = Math.max(lo, plot.xMin());
+      hi = Math.min(hi, plot.xMax());
+    }
+    if (!(lo < hi)) {
+      return;
+    }
+    XYSeries s = chart.addSeries(uniqueName(names, "tick anchor"), new double[] {lo, hi}, new double[] {y, y});
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setLineStyle(SeriesLines.NONE);
+    s.setLineColor(new Color(0, 0, 0, 0));
+    s.setMarker(SeriesMarkers.NONE);
+    s.setShowInLegend(false);
+  }
+
+  /** The look shared by line and bar figures. */
+  private static void common(AxesChartStyler st) {
     st.setChartBackgroundColor(Color.WHITE);
     st.setPlotBackgroundColor(Color.WHITE);
     st.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
@@ -108,13 +209,18 @@ public final class PlotRenderer {
     st.setLegendPosition(Styler.LegendPosition.OutsideE);
     st.setLegendBorderColor(Color.WHITE);
     st.setLegendSeriesLineLength(28);
+    st.setAntiAlias(true);
+  }
+
+  private static void style(XYChart chart, LinePlot plot) {
+    var st = chart.getStyler();
+    common(st);
     st.setXAxisLogarithmic(plot.logX());
     st.setYAxisLogarithmic(plot.logY());
     // Intermediate log labels only when the data span less than about two decades (else they overlap).
     st.setYAxisLogarithmicDecadeOnly(decades(plot) > 2);
     st.setXAxisLogarithmicDecadeOnly(true);
     st.setXAxisDecimalPattern("#,##0.###");
-    st.setAntiAlias(true);
     st.setMarkerSize(7);
     if (plot.xMin() != null) {
       st.setXAxisMin(plot.xMin());

@@ -42,7 +42,7 @@ public record Section(String id, String title, List<Block> blocks) {
       return this;
     }
 
-    public Builder figure(String name, LinePlot plot, String caption) {
+    public Builder figure(String name, Plot plot, String caption) {
       blocks.add(new Block.Figure(name, plot, caption));
       return this;
     }

@@ -3,6 +3,7 @@ package dev.losslab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.losslab.report.BarPlot;
 import dev.losslab.report.Block;
 import dev.losslab.report.Report;
 import dev.losslab.report.Section;
@@ -42,6 +43,50 @@ class ExploreTest {
     assertThat(rows.get(0).get(last)).isEqualTo("0"); // cross-entropy: softmax − one-hot > 0 off the label
     assertThat(rows.get(1).get(last)).isEqualTo("2"); // mse: the two negative incorrect scores go up
     assertThat(rows.get(2).get(last)).isEqualTo("0"); // exp-mse: (2/K) e^{2s} > 0
+    // the bar scale column: mse's largest |∂L/∂s_j| is (2/K)·|4 − 0| = 1.6, on the predicted class
+    assertThat(Double.parseDouble(rows.get(1).get(last - 1))).isCloseTo(1.6, within(1e-9));
+  }
+
+  @Test
+  void signFigureIsAGroupedBarChartOfTheNormalisedDescentPush() {
+    var ms = new java.util.ArrayList<dev.losslab.report.Measurement>();
+    Section s = Explore.signs(LossChoice.parseList("cross-entropy,mse,exp-mse"), ms, "t");
+    Block.Figure f = s.blocks().stream().filter(b -> b instanceof Block.Figure)
+        .map(b -> (Block.Figure) b).findFirst().orElseThrow();
+    assertThat(f.name()).isEqualTo("gradient-signs");
+    assertThat(f.plot()).isInstanceOf(BarPlot.class);
+    BarPlot p = (BarPlot) f.plot();
+    assertThat(p.categories()).containsExactly("class 0 (correct)", "class 1 (predicted)", "class 2",
+        "class 3", "class 4");
+    assertThat(p.series()).extracting(BarPlot.Bars::name).containsExactly("cross-entropy", "mse", "exp-mse");
+    assertThat(p.yLabel()).contains("max_j |∂L/∂s_j|");
+    assertThat(f.caption()).contains("largest |∂L/∂s_j|");
+    for (BarPlot.Bars bars : p.series()) {
+      // the raw signed gradient is what results.csv holds
+      double[] g = ms.stream().filter(m -> m.series().equals(bars.name() + " (wrong example)"))
+          .mapToDouble(dev.losslab.report.Measurement::value).toArray();
+      assertThat(g).hasSize(5);
+      double largest = 0;
+      for (double v : g) {
+        largest = Math.max(largest, Math.abs(v));
+      }
+      double top = 0;
+      for (int j = 0; j < 5; j++) {
+        assertThat(bars.heights()[j]).isCloseTo(-g[j] / largest, within(1e-12));
+        top = Math.max(top, Math.abs(bars.heights()[j]));
+      }
+      assertThat(top).isEqualTo(1.0);
+    }
+    // cross-entropy pulls the correct class up and the predicted one down
+    assertThat(p.series().get(0).heights()[0]).isPositive();
+    assertThat(p.series().get(0).heights()[1]).isNegative();
+  }
+
+  @Test
+  void descentPushKeepsZerosAndRefusesToHideNaN() {
+    assertThat(Explore.descentPush(new double[] {0, 0, 0})).containsExactly(0, 0, 0);
+    assertThat(Explore.descentPush(new double[] {2, -4, 0})).containsExactly(-0.5, 1, 0);
+    assertThat(Explore.descentPush(new double[] {1, Double.NaN})).containsExactly(Double.NaN, Double.NaN);
   }
 
   @Test
