@@ -187,11 +187,8 @@ final class FusedFloat {
     double value;
     double dot;
     if (y != null) {
-      System.arraycopy(y, yo, d, 0, k);
-      for (int j = 0; j < k; j++) {
-        d[j] = p[j] * inv - d[j];
-      }
-      // value = Σ d², dot = Σ p·d, four chains each
+      // value = Σ d², dot = Σ p·d, four chains each; this loop is scalar anyway (reductions, and y
+      // indexed from yo), so d = p − y is formed here rather than in a pass of its own
       double v0 = 0;
       double v1 = 0;
       double v2 = 0;
@@ -202,18 +199,28 @@ final class FusedFloat {
       double q3 = 0;
       int i = 0;
       for (; i + 3 < k; i += 4) {
-        v0 += d[i] * d[i];
-        q0 += p[i] * d[i];
-        v1 += d[i + 1] * d[i + 1];
-        q1 += p[i + 1] * d[i + 1];
-        v2 += d[i + 2] * d[i + 2];
-        q2 += p[i + 2] * d[i + 2];
-        v3 += d[i + 3] * d[i + 3];
-        q3 += p[i + 3] * d[i + 3];
+        double d0 = p[i] * inv - y[yo + i];
+        double d1 = p[i + 1] * inv - y[yo + i + 1];
+        double d2 = p[i + 2] * inv - y[yo + i + 2];
+        double d3 = p[i + 3] * inv - y[yo + i + 3];
+        d[i] = d0;
+        d[i + 1] = d1;
+        d[i + 2] = d2;
+        d[i + 3] = d3;
+        v0 += d0 * d0;
+        q0 += p[i] * d0;
+        v1 += d1 * d1;
+        q1 += p[i + 1] * d1;
+        v2 += d2 * d2;
+        q2 += p[i + 2] * d2;
+        v3 += d3 * d3;
+        q3 += p[i + 3] * d3;
       }
       for (; i < k; i++) {
-        v0 += d[i] * d[i];
-        q0 += p[i] * d[i];
+        double di = p[i] * inv - y[yo + i];
+        d[i] = di;
+        v0 += di * di;
+        q0 += p[i] * di;
       }
       value = (v0 + v1) + (v2 + v3);
       dot = ((q0 + q1) + (q2 + q3)) * inv;
