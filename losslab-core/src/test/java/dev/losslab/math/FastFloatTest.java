@@ -103,7 +103,7 @@ class FastFloatTest {
 
   @Test
   void sumAndDotAddEveryElementOfTheirRange() {
-    for (int n = 0; n <= 9; n++) {
+    for (int n = 0; n <= 19; n++) {
       double[] a = new double[n + 2];
       double expected = 0;
       for (int i = 1; i <= n; i++) {
