@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
+    header = "Train one model with several losses and seeds; writes an HTML report.",
     description = {
       "Trains the same model with several losses and seeds and writes a report: learning curves with",
       "seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch, and a",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "experiment",
     mixinStandardHelpOptions = true,
+    header = "Run the seed notes' claims as experiments; writes an HTML report.",
     description = {
       "Runs experiments that test the seed notes' claims and writes a report section for each: the",
       "claim with its seed and section, the measurement, and a verdict computed from the numbers.",

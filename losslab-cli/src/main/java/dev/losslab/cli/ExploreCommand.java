@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
+    header = "Plot losses and their gradients without training (KL vs L2, saturation, gradient signs).",
     description = {
       "Draws losses without training: seed 002's KL-vs-L2 figure, seed 001's saturation of squared",
       "error behind sigmoid and softmax, and the per-class gradient signs of a confidently wrong example.",

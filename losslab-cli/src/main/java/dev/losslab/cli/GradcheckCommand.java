@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "gradcheck",
     mixinStandardHelpOptions = true,
+    header = "Check every analytic gradient against central differences.",
     description = {
       "Checks the analytic gradient of built-in losses, output units and activations against central"
           + " differences in double precision, at random points and at stress points (scores ±40, ±800,"

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "loss",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates a loss and its gradient with respect to the scores.",
+      "Evaluate a loss and its gradient with respect to the scores.",
       "",
       "  losslab loss cross-entropy --scores \"1.2,-0.8,0.5;0.9,-1.2,1.1\" --labels 0,1",
       "  losslab loss mse --scores \"1,2\" --target \"0.5,2.5\" --option reduction=sum",
