@@ -2,28 +2,22 @@ package dev.losslab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompareCommandTest {
 
   @TempDir Path tmp;
 
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
+  private final CommandRun cli = new CommandRun();
+  final StringWriter out = cli.out;
+  final StringWriter err = cli.err;
 
   int run(String... args) {
-    CommandLine cl = new CommandLine(new CompareCommand());
-    cl.setExecutionExceptionHandler(new Errors.Handler());
-    cl.setParameterExceptionHandler(new Errors.UsageHandler());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
+    return cli.command("compare", args);
   }
 
   @Test

@@ -3,10 +3,9 @@ package dev.losslab.cli.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.losslab.cli.Main;
+import dev.losslab.cli.CommandRun;
 import dev.losslab.io.Json;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,13 +15,12 @@ import picocli.CommandLine;
 
 class LossCommandTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandRun cli = new CommandRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int run(String stdin, String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
+    CommandLine cl = cli.commandLine();
     if (stdin != null) {
       LossCommand command = cl.getSubcommands().get("loss").getCommand();
       command.in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
