@@ -1,5 +1,6 @@
 package dev.losslab.text;
 
+import dev.losslab.text.format.DictionaryEntries;
 import dev.losslab.text.format.FastTextArgs;
 import dev.losslab.text.format.FastTextBinary;
 import dev.losslab.text.format.FastTextDictionary;
@@ -29,9 +30,15 @@ public final class ModelFiles {
   /** The losslab version written into sidecars. */
   public static final String VERSION = "0.1.0";
 
-  /** Writes {@code file} and its sidecar atomically. */
+  /**
+   * Writes {@code file} and its sidecar atomically. The dictionary is written straight from the
+   * vocabulary's word bytes (no object per word), the same bytes as {@code toBinary(c).write(file)}.
+   */
   public static void save(TextClassifier c, Path file) throws IOException {
-    toBinary(c).write(file);
+    Model m = c.model();
+    FastTextBinary.write(file, fastTextArgs(c), new Entries(c.dictionary()),
+        new FastTextMatrix(m.inputRows(), m.dim(), m.input()), false,
+        new FastTextMatrix(m.outputRows(), m.dim(), m.output()));
     Map<String, String> options = new LinkedHashMap<>();
     c.args().lossOptions().forEach((k, v) -> options.put(k, render(v)));
     Map<String, String> extra = new LinkedHashMap<>();
@@ -61,14 +68,31 @@ public final class ModelFiles {
     return String.valueOf(v);
   }
 
-  /** The fastText record of a classifier (matrices not copied). */
-  public static FastTextBinary toBinary(TextClassifier c) {
+  /** A vocabulary seen as the dictionary block of a {@code .bin}: its own word bytes, not copied. */
+  private record Entries(Dictionary d) implements DictionaryEntries {
+    @Override public int nwords() { return d.nwords(); }
+    @Override public int nlabels() { return d.nlabels(); }
+    @Override public long ntokens() { return d.ntokens(); }
+    @Override public byte[] wordBytes(int id) { return d.wordBytes(id); }
+    @Override public long count(int id) { return d.count(id); }
+  }
+
+  private static FastTextArgs fastTextArgs(TextClassifier c) {
     Args a = c.args();
+    return new FastTextArgs(a.dim(), a.ws(), a.epoch(), a.minCount(), a.neg(),
+        a.wordNgrams(), FastTextArgs.LossName.ofCode(c.head().fastTextCode()),
+        FastTextArgs.ModelName.SUP, c.dictionary().bucket(), a.minn(), a.maxn(), a.lrUpdateRate(),
+        a.t());
+  }
+
+  /**
+   * The fastText record of a classifier (matrices not copied; one {@code String} and one entry per
+   * word: {@link #save} does not go through it).
+   */
+  public static FastTextBinary toBinary(TextClassifier c) {
     Dictionary d = c.dictionary();
     Model m = c.model();
-    FastTextArgs fa = new FastTextArgs(a.dim(), a.ws(), a.epoch(), a.minCount(), a.neg(),
-        a.wordNgrams(), FastTextArgs.LossName.ofCode(c.head().fastTextCode()),
-        FastTextArgs.ModelName.SUP, d.bucket(), a.minn(), a.maxn(), a.lrUpdateRate(), a.t());
+    FastTextArgs fa = fastTextArgs(c);
     List<FastTextDictionary.Entry> entries = new ArrayList<>(d.size());
     for (int i = 0; i < d.size(); i++) {
       entries.add(new FastTextDictionary.Entry(d.word(i), d.count(i),

@@ -53,18 +53,7 @@ public record FastTextBinary(
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
-    long inRows = (long) dictionary.nwords() + args.bucket();
-    if (input.rows() != inRows || input.cols() != args.dim()) {
-      throw new IllegalArgumentException("input matrix is " + input.rows() + " × " + input.cols()
-          + ", expected (nwords + bucket) × dim = " + inRows + " × " + args.dim());
-    }
-    boolean sup = args.model() == FastTextArgs.ModelName.SUP;
-    int outRows = sup ? dictionary.nlabels() : dictionary.nwords();
-    if (output.rows() != outRows || output.cols() != args.dim()) {
-      throw new IllegalArgumentException("output matrix is " + output.rows() + " × " + output.cols()
-          + ", expected " + (sup ? "nlabels" : "nwords") + " × dim = " + outRows + " × "
-          + args.dim());
-    }
+    checkShapes(args, dictionary, input, output);
   }
 
   /**
@@ -86,6 +75,49 @@ public record FastTextBinary(
    * @throws IOException if the file cannot be written; the target is then left as it was
    */
   public void write(Path file) throws IOException {
-    FastTextBinaryWriter.write(this, file);
+    FastTextBinaryWriter.write(args, dictionary, input, qout, output, file);
+  }
+
+  /**
+   * Writes a model given by its parts, the dictionary as a {@link DictionaryEntries} view, to
+   * {@code file} atomically: the same bytes as {@code new FastTextBinary(...).write(file)} for the
+   * same entries, without building a {@link FastTextDictionary} (one {@code String} and one entry per
+   * word) first.
+   *
+   * @throws IllegalArgumentException if the matrix shapes disagree with the args and the dictionary
+   *     (before anything is written), or a dictionary count is negative or an entry is empty or holds
+   *     a {@code 0x00} byte (the message names the entry; the target is then left as it was)
+   * @throws IOException if the file cannot be written; the target is then left as it was
+   */
+  public static void write(Path file, FastTextArgs args, DictionaryEntries dictionary,
+      FastTextMatrix input, boolean qout, FastTextMatrix output) throws IOException {
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(dictionary, "dictionary");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+    if (dictionary.nwords() < 0 || dictionary.nlabels() < 0 || dictionary.ntokens() < 0
+        || (long) dictionary.nwords() + dictionary.nlabels() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("dictionary counts nwords (" + dictionary.nwords()
+          + "), nlabels (" + dictionary.nlabels() + ") and ntokens (" + dictionary.ntokens()
+          + ") must be >= 0, nwords + nlabels at most " + Integer.MAX_VALUE);
+    }
+    checkShapes(args, dictionary, input, output);
+    FastTextBinaryWriter.write(args, dictionary, input, qout, output, file);
+  }
+
+  private static void checkShapes(FastTextArgs args, DictionaryEntries dictionary,
+      FastTextMatrix input, FastTextMatrix output) {
+    long inRows = (long) dictionary.nwords() + args.bucket();
+    if (input.rows() != inRows || input.cols() != args.dim()) {
+      throw new IllegalArgumentException("input matrix is " + input.rows() + " × " + input.cols()
+          + ", expected (nwords + bucket) × dim = " + inRows + " × " + args.dim());
+    }
+    boolean sup = args.model() == FastTextArgs.ModelName.SUP;
+    int outRows = sup ? dictionary.nlabels() : dictionary.nwords();
+    if (output.rows() != outRows || output.cols() != args.dim()) {
+      throw new IllegalArgumentException("output matrix is " + output.rows() + " × " + output.cols()
+          + ", expected " + (sup ? "nlabels" : "nwords") + " × dim = " + outRows + " × "
+          + args.dim());
+    }
   }
 }

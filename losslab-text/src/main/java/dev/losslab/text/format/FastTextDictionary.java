@@ -1,5 +1,6 @@
 package dev.losslab.text.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param ntokens number of tokens in the training data, labels and {@code </s>} included
  * @param entries the entries, words then labels (copied into an unmodifiable list)
  */
-public record FastTextDictionary(int nwords, int nlabels, long ntokens, List<Entry> entries) {
+public record FastTextDictionary(int nwords, int nlabels, long ntokens, List<Entry> entries)
+    implements DictionaryEntries {
 
   /**
    * Checks that the counts agree with the entries.
@@ -54,6 +56,18 @@ public record FastTextDictionary(int nwords, int nlabels, long ntokens, List<Ent
   /** Number of entries, {@code nwords + nlabels} (the file's {@code size}). */
   public int size() {
     return entries.size();
+  }
+
+  /** The UTF-8 bytes of entry {@code id}'s word (a new array on every call). */
+  @Override
+  public byte[] wordBytes(int id) {
+    return entries.get(id).word().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The count of entry {@code id}. */
+  @Override
+  public long count(int id) {
+    return entries.get(id).count();
   }
 
   /**
