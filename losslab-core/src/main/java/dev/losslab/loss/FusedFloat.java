@@ -10,8 +10,17 @@ import dev.losslab.math.FastFloat;
  * {@link FastFloat} (≤ 2.5e-8 and 2e-10 relative), evaluated on whole rows in double arrays; sums are
  * accumulated in double; each loop is tested to stay within 1e-5 (relative to the row's largest gradient
  * entry) of the double path, also at scores of ±1e4.
+ *
+ * <p>Cross-entropy and softmax-mse have a second version in {@link FusedFloatVector}, written with the
+ * Vector API; {@link FloatKernels} says which one runs.
  */
 final class FusedFloat {
+  /**
+   * Whether cross-entropy and softmax-mse run {@link FusedFloatVector}'s loops (see
+   * {@link FloatKernels}); a constant, so C2 drops the other branch.
+   */
+  private static final boolean VECTOR = FloatKernels.vectorized();
+
   private FusedFloat() {}
 
   /**
@@ -45,6 +54,14 @@ final class FusedFloat {
    */
   static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, float[] g, int go,
       double[] e, float scale) {
+    return VECTOR
+        ? FusedFloatVector.crossEntropy(s, so, k, y, ignoreIndex, g, go, e, scale)
+        : crossEntropyScalar(s, so, k, y, ignoreIndex, g, go, e, scale);
+  }
+
+  /** {@link #crossEntropy} in the scalar loops, whatever {@link FloatKernels} chose. */
+  static double crossEntropyScalar(float[] s, int so, int k, int y, int ignoreIndex, float[] g,
+      int go, double[] e, float scale) {
     if (y == ignoreIndex) {
       java.util.Arrays.fill(g, go, go + k, 0f);
       return 0.0;
@@ -177,6 +194,14 @@ final class FusedFloat {
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
+    return VECTOR
+        ? FusedFloatVector.softmaxSquared(s, so, k, y, yo, label, g, go, p, scale)
+        : softmaxSquaredScalar(s, so, k, y, yo, label, g, go, p, scale);
+  }
+
+  /** {@link #softmaxSquared} in the scalar loops, whatever {@link FloatKernels} chose. */
+  static double softmaxSquaredScalar(float[] s, int so, int k, double[] y, int yo, int label,
+      float[] g, int go, double[] p, float scale) {
     float max = widen(s, so, k, p);
     FastFloat.expNonPositive(p, 0, k, max);
     // p = e·inv is never stored: inv goes into the loops below, one pass fewer over the row

@@ -74,7 +74,9 @@ public interface Loss {
   /**
    * The float path: the same loss on float scores, written to a float gradient. The default widens
    * the row into {@code scratch} (length ≥ 2k), evaluates in double and narrows the gradient; fast
-   * losses override it with a fused float loop that stays within 1e-5 relative of the double path.
+   * losses override it with a fused float loop that stays within 1e-5 relative of the double path
+   * (cross-entropy and softmax-mse in Vector API loops when {@code jdk.incubator.vector} is enabled; see
+   * {@link FloatKernels}).
    */
   default double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
       double[] scratch) {

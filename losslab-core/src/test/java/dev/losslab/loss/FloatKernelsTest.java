@@ -1,0 +1,128 @@
+package dev.losslab.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The choice between the Vector API loops and the scalar loops, and their agreement. The build runs
+ * this class twice: once as the JVM starts by default (scalar), once with
+ * {@code --add-modules jdk.incubator.vector} and {@code losslab.test.expectVector=true}.
+ */
+class FloatKernelsTest {
+  private static final float[] STRESS = {0f, 1f, -1f, 40f, -40f, 800f, -800f, 1e4f, -1e4f};
+  private static final int[] WIDTHS = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 31, 100, 1000};
+
+  @Test
+  void theVectorLoopsRunExactlyWhenTheModuleIsEnabled() {
+    boolean expected = Boolean.getBoolean("losslab.test.expectVector");
+    assertThat(FloatKernels.vectorized()).as(FloatKernels.describe()).isEqualTo(expected);
+    if (expected) {
+      assertThat(FloatKernels.describe()).startsWith("Vector API, ").contains("double lanes");
+    } else {
+      assertThat(FloatKernels.describe()).isEqualTo("scalar (jdk.incubator.vector not enabled)");
+    }
+  }
+
+  @Test
+  void crossEntropyVectorAndScalarLoopsAgree() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    Random r = new Random(17);
+    for (int k : WIDTHS) {
+      for (int trial = 0; trial < 20; trial++) {
+        float[] s = scores(r, k, trial);
+        int so = 3;
+        int y = r.nextInt(k);
+        float scale = trial % 2 == 0 ? 1f : 0.125f;
+        float[] gv = new float[k + 5];
+        float[] gs = new float[k + 5];
+        double v = FusedFloatVector.crossEntropy(s, so, k, y, -100, gv, 5, new double[2 * k], scale);
+        double w = FusedFloat.crossEntropyScalar(s, so, k, y, -100, gs, 5, new double[2 * k], scale);
+        assertClose("cross-entropy k=" + k, v, w, gv, gs);
+      }
+    }
+  }
+
+  @Test
+  void crossEntropyIgnoredRowIsZeroInTheVectorLoop() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    float[] g = {7f, 7f, 7f, 7f, 7f};
+    double v = FusedFloatVector.crossEntropy(new float[] {1f, 2f, 3f, 4f, 5f}, 0, 5, -100, -100, g, 0,
+        new double[10], 1f);
+    assertThat(v).isZero();
+    assertThat(g).containsOnly(0f);
+  }
+
+  @Test
+  void softmaxSquaredVectorAndScalarLoopsAgree() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    Random r = new Random(23);
+    for (int k : WIDTHS) {
+      for (int trial = 0; trial < 30; trial++) {
+        float[] s = scores(r, k, trial);
+        int so = 3;
+        float scale = trial % 2 == 0 ? 1f : 0.125f;
+        double[] y = null;
+        int yo = 2;
+        int label = -1;
+        switch (trial % 3) {
+          case 0 -> label = r.nextInt(k);
+          case 1 -> {
+            y = new double[k + yo];
+            for (int j = 0; j < k; j++) {
+              y[yo + j] = r.nextInt(2) == 0 ? r.nextDouble() : r.nextInt(2);
+            }
+          }
+          default -> {
+            y = new double[k + yo];
+            y[yo + r.nextInt(k)] = 1;
+          }
+        }
+        float[] gv = new float[k + 5];
+        float[] gs = new float[k + 5];
+        double[] pv = new double[2 * k];
+        double v = FusedFloatVector.softmaxSquared(s, so, k, y, yo, label, gv, 5, pv, scale);
+        double w = FusedFloat.softmaxSquaredScalar(s, so, k, y, yo, label, gs, 5, new double[2 * k],
+            scale);
+        assertClose("softmax-mse k=" + k + " trial " + trial, v, w, gv, gs);
+      }
+    }
+  }
+
+  /** Scores at offset 3: N(0, 16), with stress values mixed in on odd trials. */
+  private static float[] scores(Random r, int k, int trial) {
+    float[] s = new float[k + 3];
+    s[0] = Float.NaN; // before the row: must not be read
+    for (int j = 0; j < k; j++) {
+      s[3 + j] = trial % 2 == 1 && r.nextInt(3) > 0
+          ? STRESS[r.nextInt(STRESS.length)]
+          : (float) (4 * r.nextGaussian());
+    }
+    return s;
+  }
+
+  /**
+   * Values within 1e-12 relative; gradients within 1e-6 of the row's largest entry plus 1e-14 (the
+   * loops add in another order, and a float can round the other way; a saturated softmax-mse row is
+   * rounding noise of about 1e-16 in both); nothing written outside {@code [5, 5 + k)}.
+   */
+  private static void assertClose(String what, double v, double w, float[] gv, float[] gs) {
+    assertThat(v).as(what + " value").isFinite();
+    assertThat(Math.abs(v - w)).as(what + " value " + v + " vs " + w)
+        .isLessThanOrEqualTo(1e-12 * Math.abs(w) + 1e-300);
+    double rowMax = 0;
+    for (float x : gs) {
+      rowMax = Math.max(rowMax, Math.abs(x));
+    }
+    for (int j = 0; j < gv.length; j++) {
+      assertThat(gv[j]).as(what + " gradient " + j).isFinite();
+      assertThat((double) Math.abs(gv[j] - gs[j])).as(what + " gradient " + j + ": " + gv[j] + " vs "
+          + gs[j]).isLessThanOrEqualTo(1e-6 * rowMax + 1e-14);
+    }
+    for (int j = 0; j < 5; j++) {
+      assertThat(gv[j]).as(what + " before the row").isZero();
+    }
+  }
+}
