@@ -5,8 +5,12 @@
 #
 #   losslab-bench/scripts/bench_losses.sh [OUT_DIR]
 #
+# Cross-entropy and softmax-mse are measured twice: as the JVM starts by default (the scalar loops), and
+# with --add-modules jdk.incubator.vector (the Vector API loops; see dev.losslab.loss.FloatKernels).
+#
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -w 2s -i 5 -r 2s"), TORCH_REPS (default 30),
-# PYTHON (default /usr/bin/python3, where Debian's python3-torch lives), SKIP_BUILD=1 to reuse the jar.
+# PYTHON (default /usr/bin/python3, where Debian's python3-torch lives), SKIP_BUILD=1 to reuse the jar,
+# VECTOR=0 to skip the Vector API run.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -28,6 +32,16 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load.txt"
 # shellcheck disable=SC2086
 java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.(LossBenchmark|CopyBenchmark)' \
   $jmh_args -t 1 -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+if [[ "${VECTOR:-1}" != 0 ]]; then
+  # shellcheck disable=SC2086
+  java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.LossBenchmark' \
+    -p loss=cross-entropy,softmax-mse -jvmArgsAppend --add-modules=jdk.incubator.vector \
+    $jmh_args -t 1 -rf json -rff "$out/jmh-vector.json" | tee "$out/jmh-vector.txt"
+  if ! grep -q "float kernels: Vector API" "$out/jmh-vector.txt"; then
+    echo "bench_losses.sh: the Vector API run did not use the Vector API loops (see $out/jmh-vector.txt)" >&2
+    exit 1
+  fi
+fi
 "$python" losslab-bench/scripts/torch_losses.py --reps "${TORCH_REPS:-30}" --json "$out/torch.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
 
@@ -38,6 +52,8 @@ import sys
 
 out = sys.argv[1]
 jmh = json.load(open(os.path.join(out, "jmh.json")))
+vector_path = os.path.join(out, "jmh-vector.json")
+vector = json.load(open(vector_path)) if os.path.exists(vector_path) else []
 torch = json.load(open(os.path.join(out, "torch.json")))
 UNIT_MS = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
 
@@ -72,7 +88,7 @@ lines.append("| loss | losslab ms/batch (wall) | losslab ns/elem (wall) | lossla
              "| losslab GB/s (CPU) | torch ns/elem (wall) | torch ns/elem (CPU) "
              "| torch / losslab (CPU) |")
 lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
-for r in jmh:
+for r, kernels in [(r, "") for r in jmh] + [(r, ", Vector API") for r in vector]:
     if not r["benchmark"].endswith("LossBenchmark.forwardBackward"):
         continue
     p = r["params"]
@@ -92,7 +108,7 @@ for r in jmh:
         tns = f"{tr['ns_per_element']:.3f}"
         tcns = f"{tr['cpu_ns_per_element']:.3f}"
         ratio = f"{tr['cpu_ns_per_element'] / cns:.2f}"
-    lines.append(f"| {name} | {t:.2f} ± {err_ms(r):.2f} | {ns:.3f} | {cns:.3f} | {gbs:.1f} "
+    lines.append(f"| {name}{kernels} | {t:.2f} ± {err_ms(r):.2f} | {ns:.3f} | {cns:.3f} | {gbs:.1f} "
                  f"| {tns} | {tcns} | {ratio} |")
 lines.append("")
 for size, (wall, cpu) in sorted(copies.items()):

@@ -1,5 +1,6 @@
 package dev.losslab.bench;
 
+import dev.losslab.loss.FloatKernels;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.LossEvaluation;
 import dev.losslab.loss.Losses;
@@ -28,6 +29,10 @@ import org.openjdk.jmh.annotations.State;
  * into ns per element and GB/s, counting the bytes the loss must move at least once: the float scores
  * read (4 bytes an element), the targets read (a dense target is a {@code double[]}, 8 bytes an
  * element; labels 4 bytes an example) and the float gradient written (4 bytes an element).
+ *
+ * <p>Run as the JVM starts by default it measures the scalar loops; with
+ * {@code -jvmArgsAppend --add-modules=jdk.incubator.vector}, the Vector API loops of cross-entropy and
+ * softmax-mse ({@link FloatKernels}). Each fork prints which.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -79,6 +84,8 @@ public class LossBenchmark {
       }
     }
     instance.validate(target, n, k);
+    // which float loops this fork runs (the script checks it for the Vector API run)
+    System.out.println("float kernels: " + FloatKernels.describe());
   }
 
   /** Value and mean-reduced gradient of the whole batch; the value is returned so it is not dead code. */
