@@ -160,11 +160,9 @@ public final class SupervisedCommand implements Callable<Integer> {
       throw new Errors.UserException("training stopped: " + e.getMessage());
     }
     progress.finish(null);
-    // The encoded corpus is no longer needed: let saving reuse its memory.
-    data = null;
-    valid = null;
-    progress = null;
-    HeapTrim.collect();
+    // No collection before saving: saving writes from the model's arrays and the vocabulary's bytes
+    // and allocates next to nothing, so freeing the corpus would not lower the peak, while a full
+    // collection would touch the rest of the collector's mark bitmap and raise it.
     try {
       ModelFiles.save(model, out);
     } catch (IOException e) {
