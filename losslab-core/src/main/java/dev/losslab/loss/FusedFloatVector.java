@@ -74,10 +74,8 @@ final class FusedFloatVector {
     double inv = 1.0 / expShifted(s, so, k, max, p);
     double twoScale = 2.0 * scale;
     if (y != null) {
-      double value = differences(p, k, inv, y, yo);
-      double dot = dot(p, k) * inv;
-      centred(p, k, twoScale * inv, dot, g, go);
-      return value;
+      double dot = differences(p, k, inv, y, yo) * inv;
+      return centred(p, k, twoScale * inv, dot, g, go);
     }
     // one-hot: the label's term apart, as in the scalar loop; its exponential is set aside while the
     // others' squares are summed
@@ -118,37 +116,22 @@ final class FusedFloatVector {
     }
   }
 
-  /** {@code d_j = e_j·inv − y_j} into {@code p[k + j]}; returns {@code Σ d²}. */
+  /** {@code d_j = e_j·inv − y_j} into {@code p[k + j]}; returns {@code Σ e_j·d_j}. */
   private static double differences(double[] p, int k, double inv, double[] y, int yo) {
     int bound = D.loopBound(k);
     DoubleVector acc = DoubleVector.zero(D);
     int i = 0;
     for (; i < bound; i += LANES) {
-      DoubleVector d = DoubleVector.fromArray(D, p, i).mul(inv)
-          .sub(DoubleVector.fromArray(D, y, yo + i));
+      DoubleVector e = DoubleVector.fromArray(D, p, i);
+      DoubleVector d = e.mul(inv).sub(DoubleVector.fromArray(D, y, yo + i));
       d.intoArray(p, k + i);
-      acc = d.fma(d, acc);
+      acc = e.fma(d, acc);
     }
     double sum = acc.reduceLanes(VectorOperators.ADD);
     for (; i < k; i++) {
       double d = p[i] * inv - y[yo + i];
       p[k + i] = d;
-      sum += d * d;
-    }
-    return sum;
-  }
-
-  /** {@code Σ e_j·d_j} with {@code e} in {@code p[0, k)} and {@code d} in {@code p[k, 2k)}. */
-  private static double dot(double[] p, int k) {
-    int bound = D.loopBound(k);
-    DoubleVector acc = DoubleVector.zero(D);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      acc = DoubleVector.fromArray(D, p, i).fma(DoubleVector.fromArray(D, p, k + i), acc);
-    }
-    double sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      sum += p[i] * p[k + i];
+      sum += p[i] * d;
     }
     return sum;
   }
@@ -169,18 +152,27 @@ final class FusedFloatVector {
     return sum;
   }
 
-  /** {@code g[go + j] ← (float) (c·e_j·(d_j − dot))}, {@code e} and {@code d} as in {@link #dot}. */
-  private static void centred(double[] p, int k, double c, double dot, float[] g, int go) {
+  /**
+   * {@code g[go + j] ← (float) (c·e_j·(d_j − dot))}, {@code e} in {@code p[0, k)} and {@code d} in
+   * {@code p[k, 2k)}; returns {@code Σ d²} (the value, summed here rather than in a pass of its own).
+   */
+  private static double centred(double[] p, int k, double c, double dot, float[] g, int go) {
     int bound = D.loopBound(k);
+    DoubleVector acc = DoubleVector.zero(D);
     int i = 0;
     for (; i < bound; i += LANES) {
-      DoubleVector v = DoubleVector.fromArray(D, p, i).mul(c)
-          .mul(DoubleVector.fromArray(D, p, k + i).sub(dot));
+      DoubleVector d = DoubleVector.fromArray(D, p, k + i);
+      DoubleVector v = DoubleVector.fromArray(D, p, i).mul(c).mul(d.sub(dot));
       ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
+      acc = d.fma(d, acc);
     }
+    double sum = acc.reduceLanes(VectorOperators.ADD);
     for (; i < k; i++) {
-      g[go + i] = (float) (c * p[i] * (p[k + i] - dot));
+      double d = p[k + i];
+      g[go + i] = (float) (c * p[i] * (d - dot));
+      sum += d * d;
     }
+    return sum;
   }
 
   /** {@code g[go + j] ← (float) (c·e_j·(e_j·inv − dot))}. */
