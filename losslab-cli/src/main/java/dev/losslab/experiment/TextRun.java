@@ -92,10 +92,12 @@ public final class TextRun {
     double[] scores(Model m, int k) {
       int dim = m.dim();
       float[] h = new float[dim];
+      Corpus.Rows rows = corpus.rows();
       float[] b = m.output();
       double[] s = new double[lines.length * k];
       for (int i = 0; i < lines.length; i++) {
-        m.hidden(corpus.ids(), corpus.idStart()[lines[i]], corpus.idStart()[lines[i] + 1], h);
+        Corpus.Rows r = rows.line(lines[i]);
+        m.hidden(r.array(), r.from(), r.to(), h);
         for (int j = 0; j < k; j++) {
           double v = 0;
           for (int d = 0; d < dim; d++) {
@@ -111,10 +113,12 @@ public final class TextRun {
     double outputGradientNorm(Model m, LabelProbe probe, double[] scores, int k) {
       int dim = m.dim();
       float[] h = new float[dim];
+      Corpus.Rows rows = corpus.rows();
       double[] g = new double[k];
       double[] acc = new double[k * dim];
       for (int i = 0; i < lines.length; i++) {
-        m.hidden(corpus.ids(), corpus.idStart()[lines[i]], corpus.idStart()[lines[i] + 1], h);
+        Corpus.Rows r = rows.line(lines[i]);
+        m.hidden(r.array(), r.from(), r.to(), h);
         probe.evaluate(scores, i * k, labels[i], g);
         for (int j = 0; j < k; j++) {
           for (int d = 0; d < dim; d++) {

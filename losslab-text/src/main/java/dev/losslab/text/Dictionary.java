@@ -132,6 +132,11 @@ public final class Dictionary {
     return word(nwords + j);
   }
 
+  /** The token hash of entry {@code id} ({@link FastTextHash#hash}), kept from construction. */
+  int hash(int id) {
+    return table.hash(id);
+  }
+
   public long count(int id) {
     return counts[id];
   }

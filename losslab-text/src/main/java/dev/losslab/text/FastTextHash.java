@@ -55,6 +55,27 @@ public final class FastTextHash {
     return (int) Long.remainderUnsigned(h, bucket);
   }
 
+  /**
+   * Appends the input rows of a line's word n-grams of lengths {@code 2..n}, ordered by start then end
+   * (dictionary.cc:312-323): row {@code nwords + ngramBucket(chain)} for each chain over
+   * {@code hashes[i..j]}, {@code j - i < n}. Nothing for {@code n <= 1}.
+   *
+   * @param hashes the token hashes of the line's word tokens, valid up to {@code size}
+   */
+  public static void addWordNgrams(int[] hashes, int size, int n, int nwords, int bucket,
+      IntList out) {
+    if (n <= 1) {
+      return;
+    }
+    for (int i = 0; i < size; i++) {
+      long h = start(hashes[i]);
+      for (int j = i + 1; j < size && j < i + n; j++) {
+        h = mix(h, hashes[j]);
+        out.add(nwords + ngramBucket(h, bucket));
+      }
+    }
+  }
+
   /** Bucket of a character n-gram: unsigned 32-bit remainder of its token hash. */
   public static int charBucket(int tokenHash, int bucket) {
     return Integer.remainderUnsigned(tokenHash, bucket);

@@ -21,6 +21,7 @@ public final class LineEncoder {
   private final IntList words = new IntList(64);
   private final IntList labels = new IntList(4);
   private final IntList hashes = new IntList(64);
+  private final IntList tokenIds = new IntList(64);
   private byte[] scratch = new byte[64];
   private long line;
   private int wordTokens;
@@ -42,6 +43,7 @@ public final class LineEncoder {
     words.clear();
     labels.clear();
     hashes.clear();
+    tokenIds.clear();
     wordTokens = 0;
     labelTokens = 0;
     unknownLabels = 0;
@@ -77,6 +79,7 @@ public final class LineEncoder {
           scratch = dict.charNgrams(b, off, len, scratch, words);
         }
         hashes.add(h);
+        tokenIds.add(id);
       } else {
         labelTokens++;
         if (id >= 0) {
@@ -96,25 +99,26 @@ public final class LineEncoder {
   }
 
   private void addWordNgrams() {
-    int n = dict.wordNgrams();
-    if (n <= 1) {
-      return;
-    }
-    int bucket = dict.bucket();
-    int size = hashes.size();
-    int[] hs = hashes.array();
-    for (int i = 0; i < size; i++) {
-      long h = FastTextHash.start(hs[i]);
-      for (int j = i + 1; j < size && j < i + n; j++) {
-        h = FastTextHash.mix(h, hs[j]);
-        words.add(nwords + FastTextHash.ngramBucket(h, bucket));
-      }
-    }
+    FastTextHash.addWordNgrams(hashes.array(), hashes.size(), dict.wordNgrams(), nwords,
+        dict.bucket(), words);
   }
 
   /** Input rows of the line (with duplicates). */
   public IntList words() {
     return words;
+  }
+
+  /**
+   * The token hash of each word token of the line ({@code </s>} included, labels not, known or not):
+   * the chain the word n-grams are hashed from.
+   */
+  public IntList hashes() {
+    return hashes;
+  }
+
+  /** The id of each word token of {@link #hashes()}, or -1 for one not in the vocabulary. */
+  public IntList tokenIds() {
+    return tokenIds;
   }
 
   /** Label ids of the line (0-based among labels). */

@@ -87,11 +87,11 @@ public final class TextClassifier {
   public Meter test(Corpus c, int k, float threshold, Workspace ws, Predictions p) {
     Meter meter = new Meter(dictionary.nlabels());
     int kk = k < 0 ? model.outputRows() : Math.min(k, model.outputRows());
-    int[] ids = c.ids();
-    int[] is = c.idStart();
+    Corpus.Rows rows = c.rows();
     int[] ls = c.labelStart();
     for (int i = 0; i < c.lines(); i++) {
-      model.hidden(ids, is[i], is[i + 1], ws.hidden);
+      rows.line(i);
+      model.hidden(rows.array(), rows.from(), rows.to(), ws.hidden);
       head.predict(model, ws, kk, threshold, p);
       meter.log(c.labels(), ls[i], ls[i + 1], p);
     }

@@ -173,8 +173,7 @@ public final class Trainer {
 
     void work(int t, int lo, int hi) {
       Workspace ws = workspaces[t];
-      int[] ids = corpus.ids();
-      int[] is = corpus.idStart();
+      Corpus.Rows rows = corpus.rows();
       int[] labels = corpus.labels();
       int[] ls = corpus.labelStart();
       int[] tokens = corpus.tokens();
@@ -186,7 +185,9 @@ public final class Trainer {
       for (int i = lo; i < hi; i++) {
         float progress = (float) ((double) tokenCount.get() / budget);
         float lr = (float) (lr0 * (1.0 - progress));
-        double loss = model.update(ids, is[i], is[i + 1], labels, ls[i], ls[i + 1], lr, head, ws);
+        rows.line(i);
+        double loss = model.update(rows.array(), rows.from(), rows.to(), labels, ls[i], ls[i + 1], lr,
+            head, ws);
         if (!Double.isFinite(loss)) {
           long step = steps.get() + count + 1;
           failure.compareAndSet(null,

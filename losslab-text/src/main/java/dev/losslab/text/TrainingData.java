@@ -62,6 +62,14 @@ public final class TrainingData {
    * @param name the name used in messages
    */
   public static TrainingData read(Source source, String name, Args args) {
+    return read(source, name, args, true);
+  }
+
+  /**
+   * As {@link #read(Source, String, Args)}; {@code compact} false keeps every input row of a word
+   * n-gram model stored (a full corpus: the same rows, twice the memory for bigrams).
+   */
+  static TrainingData read(Source source, String name, Args args, boolean compact) {
     DictionaryBuilder counter = new DictionaryBuilder(args);
     try (TokenReader r = new TokenReader(source.open(), name)) {
       counter.addAll(r);
@@ -88,11 +96,18 @@ public final class TrainingData {
               + " times; try a smaller -minCount" : ""));
     }
     // every word token gives at most one unigram row and wordNgrams - 1 n-gram rows (without
-    // character n-grams), and every line ends in </s>: size the corpus once
+    // character n-grams), and every line ends in </s>: size the corpus once. With word n-grams and
+    // no character n-grams the corpus keeps one int per word token and hashes the n-grams when read.
     int eos = dict.eosId();
     long lines = (eos >= 0 ? dict.count(eos) : 0) + 1;
-    Corpus.Builder corpus = dict.maxn() > 0 ? new Corpus.Builder()
-        : new Corpus.Builder(counter.ntokens() * args.wordNgrams(), lines);
+    Corpus.Builder corpus;
+    if (dict.maxn() > 0) {
+      corpus = new Corpus.Builder();
+    } else if (compact && args.wordNgrams() > 1) {
+      corpus = Corpus.Builder.compact(dict, counter.ntokens(), lines);
+    } else {
+      corpus = new Corpus.Builder(counter.ntokens() * args.wordNgrams(), lines);
+    }
     LineEncoder enc = new LineEncoder(dict);
     try (TokenReader r = new TokenReader(source.open(), name)) {
       int n;
@@ -106,7 +121,7 @@ public final class TrainingData {
               name + ":" + enc.line() + ": the line has words but no label (labels start with '"
                   + args.label() + "')");
         }
-        corpus.add(enc.words(), enc.labels(), n);
+        corpus.add(enc, n);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(name + ": " + e.getMessage(), e);

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Lets the JVM give memory back after a collection. {@code supervised} frees large arrays between its
- * phases (the counting table after reading, the encoded corpus before saving); with the default
+ * phases (the counting table and the tokenizer's buffers after reading); with the default
  * {@code MaxHeapFreeRatio} of 70 % the heap keeps those pages, and the next phase's short-lived objects
  * land on fresh ones, so peak memory is the sum of the phases. Lowering the ratio (a manageable HotSpot
  * option) makes a full collection return them. Without HotSpot this does nothing.
