@@ -8,14 +8,17 @@ import java.util.Arrays;
  * at 70 % load, so a small vocabulary costs little memory.
  */
 final class ByteTable {
-  private byte[][] keys = new byte[64][];
-  private int[] hashes = new int[64];
+  private byte[][] keys;
+  private int[] hashes;
   private int size;
   private int[] slots;
   private int mask;
   private int shift;
 
+  /** A table sized for {@code expected} strings: it holds that many without growing. */
   ByteTable(int expected) {
+    keys = new byte[Math.max(64, expected)][];
+    hashes = new int[keys.length];
     int cap = 16;
     while (cap * 0.7 < expected) {
       cap <<= 1;

@@ -18,7 +18,6 @@ public final class Dictionary {
   /** Entry type of a label. */
   public static final byte LABEL = 1;
 
-  private final byte[][] words;
   private final long[] counts;
   private final int nwords;
   private final int nlabels;
@@ -47,7 +46,6 @@ public final class Dictionary {
           "dictionary has " + words.length + " entries, " + counts.length + " counts and "
               + nwords + " words");
     }
-    this.words = words;
     this.counts = counts;
     this.nwords = nwords;
     this.nlabels = words.length - nwords;
@@ -77,7 +75,8 @@ public final class Dictionary {
         scratch.clear();
         scratch.add(i);
         if (i != eosId) {
-          wrapped = charNgrams(words[i], 0, words[i].length, wrapped, scratch);
+          byte[] w = table.key(i);
+          wrapped = charNgrams(w, 0, w.length, wrapped, scratch);
         }
         subwords[i] = scratch.toArray();
       }
@@ -88,7 +87,7 @@ public final class Dictionary {
 
   public int nwords() { return nwords; }
   public int nlabels() { return nlabels; }
-  public int size() { return words.length; }
+  public int size() { return table.size(); }
   /** Tokens in the training data (words, labels and {@code </s>}, before thresholding). */
   public long ntokens() { return ntokens; }
   /** Bucket rows after the word rows (0 for a unigram model without character n-grams). */
@@ -119,12 +118,12 @@ public final class Dictionary {
 
   /** The entry's text. */
   public String word(int id) {
-    return new String(words[id], StandardCharsets.UTF_8);
+    return new String(table.key(id), StandardCharsets.UTF_8);
   }
 
   /** The entry's UTF-8 bytes (not a copy; do not change). */
   public byte[] wordBytes(int id) {
-    return words[id];
+    return table.key(id);
   }
 
   /** The label text of label {@code j} (entry {@code nwords + j}). */
@@ -148,7 +147,7 @@ public final class Dictionary {
 
   /** The counts of the labels, in label order (descending). */
   public long[] labelCounts() {
-    return Arrays.copyOfRange(counts, nwords, words.length);
+    return Arrays.copyOfRange(counts, nwords, counts.length);
   }
 
   /** Whether a token starts with the label prefix. */
