@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The choice between the Vector API loops and the scalar loops, and their agreement. The build runs
- * this class twice: once as the JVM starts by default (scalar), once with
- * {@code --add-modules jdk.incubator.vector} and {@code losslab.test.expectVector=true}.
+ * this class three times: as the JVM starts by default (scalar), with
+ * {@code --add-modules jdk.incubator.vector} and {@code losslab.test.expectVector=true}, and with the
+ * module but {@code -Dlosslab.vector=false} (scalar).
  */
 class FloatKernelsTest {
   private static final float[] STRESS = {0f, 1f, -1f, 40f, -40f, 800f, -800f, 1e4f, -1e4f};
@@ -22,7 +23,9 @@ class FloatKernelsTest {
     if (expected) {
       assertThat(FloatKernels.describe()).startsWith("Vector API, ").contains("double lanes");
     } else {
-      assertThat(FloatKernels.describe()).isEqualTo("scalar (jdk.incubator.vector not enabled)");
+      assertThat(FloatKernels.describe()).isEqualTo("false".equals(System.getProperty("losslab.vector"))
+          ? "scalar (losslab.vector=false)"
+          : "scalar (jdk.incubator.vector not enabled)");
     }
   }
 
