@@ -94,10 +94,7 @@ public final class CoreLossHead implements Head {
   }
 
   private void scores(Model m, Workspace ws) {
-    int dim = m.dim();
-    for (int j = 0; j < k; j++) {
-      ws.scores[j] = Vectors.dot(m.outputRow(j), 0, ws.hidden, 0, dim);
-    }
+    Vectors.scores(m, ws.hidden, k, ws.scores);
   }
 
   @Override

@@ -43,9 +43,10 @@ public final class OneVsAllHead implements Head {
 
   /** {@code ws.scores[j] = sigmoid_table(B_j·h)}, fastText's ova and ns prediction. */
   static void tableSigmoids(Model m, Workspace ws) {
-    int dim = m.dim();
-    for (int j = 0, k = m.outputRows(); j < k; j++) {
-      ws.scores[j] = SigmoidTable.sigmoid(Vectors.dot(m.outputRow(j), 0, ws.hidden, 0, dim));
+    int k = m.outputRows();
+    Vectors.scores(m, ws.hidden, k, ws.scores);
+    for (int j = 0; j < k; j++) {
+      ws.scores[j] = SigmoidTable.sigmoid(ws.scores[j]);
     }
   }
 }

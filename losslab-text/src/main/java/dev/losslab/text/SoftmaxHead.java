@@ -1,5 +1,7 @@
 package dev.losslab.text;
 
+import dev.losslab.math.FastFloat;
+
 /**
  * fastText's {@code softmax} head (loss.cc:305-344), i.e. softmax cross-entropy of seed 003:
  * {@code p = softmax(B·h)} with the maximum subtracted, {@code L = −log p_t} for one target label
@@ -22,32 +24,34 @@ public final class SoftmaxHead implements Head {
     return 3;
   }
 
-  /** Writes {@code p = softmax(B·h)} into {@code ws.scores}; returns {@code log Σ e^{s−max} − (s_t − max)}. */
+  /**
+   * Writes {@code p = softmax(B·h)} into {@code ws.scores}; returns {@code log Σ e^{s−max} − (s_t − max)}.
+   * The exponentials are taken on a double row of {@code ws.scratch} by the vectorised
+   * {@link FastFloat#expNonPositive(double[], int, int, double)} (relative error below 2.5e-8) and summed
+   * in double; a scalar {@code Math.exp} per label took about a tenth of the training time with 735
+   * labels.
+   */
   static double probabilities(Model m, Workspace ws, int target) {
     int k = m.outputRows();
-    int dim = m.dim();
-    float[] h = ws.hidden;
+    double[] e = ws.scratch;
     float[] p = ws.scores;
+    Vectors.scores(m, ws.hidden, k, p);
     float max = Float.NEGATIVE_INFINITY;
     for (int j = 0; j < k; j++) {
-      float s = Vectors.dot(m.outputRow(j), 0, h, 0, dim);
-      p[j] = s;
+      float s = p[j];
+      e[j] = s;
       if (s > max) {
         max = s;
       }
     }
-    float st = target >= 0 ? p[target] : 0f;
-    float z = 0f;
+    double st = target >= 0 ? e[target] : 0.0;
+    FastFloat.expNonPositive(e, 0, k, max);
+    double z = FastFloat.sum(e, 0, k);
+    double inv = 1.0 / z;
     for (int j = 0; j < k; j++) {
-      float e = (float) Math.exp(p[j] - max);
-      p[j] = e;
-      z += e;
+      p[j] = (float) (e[j] * inv);
     }
-    float inv = 1f / z;
-    for (int j = 0; j < k; j++) {
-      p[j] *= inv;
-    }
-    return Math.log(z) - ((double) st - max);
+    return Math.log(z) - (st - max);
   }
 
   @Override
