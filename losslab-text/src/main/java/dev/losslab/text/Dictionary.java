@@ -1,7 +1,9 @@
 package dev.losslab.text;
 
+import dev.losslab.text.format.DictionaryEntries;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The vocabulary of a model: words {@code 0..nwords-1} sorted by descending count, then labels
@@ -41,23 +43,54 @@ public final class Dictionary {
    * @param ntokens the number of tokens of the training data
    */
   public Dictionary(Args args, byte[][] words, long[] counts, int nwords, long ntokens) {
+    this(args, words.length, i -> words[i], checkCounts(words, counts, nwords), nwords, ntokens);
+  }
+
+  /**
+   * A dictionary from the entries of a model file, words first, then labels. It keeps the arrays
+   * {@link DictionaryEntries#wordBytes} returns as its own (no copy, no object per word), so they must
+   * not be changed afterwards: {@link dev.losslab.text.format.DictionaryBytes} hands over the arrays
+   * it read.
+   *
+   * @param args supplies the label prefix, bucket, minn, maxn and wordNgrams
+   * @throws IllegalArgumentException if an entry appears twice
+   */
+  public Dictionary(Args args, DictionaryEntries entries) {
+    this(args, entries.nwords() + entries.nlabels(), entries::wordBytes, counts(entries),
+        entries.nwords(), entries.ntokens());
+  }
+
+  private static long[] checkCounts(byte[][] words, long[] counts, int nwords) {
     if (words.length != counts.length || nwords < 0 || nwords > words.length) {
       throw new IllegalArgumentException(
           "dictionary has " + words.length + " entries, " + counts.length + " counts and "
               + nwords + " words");
     }
+    return counts;
+  }
+
+  private static long[] counts(DictionaryEntries entries) {
+    long[] c = new long[entries.nwords() + entries.nlabels()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = entries.count(i);
+    }
+    return c;
+  }
+
+  private Dictionary(Args args, int size, IntFunction<byte[]> words, long[] counts, int nwords,
+      long ntokens) {
     this.counts = counts;
     this.nwords = nwords;
-    this.nlabels = words.length - nwords;
+    this.nlabels = size - nwords;
     this.ntokens = ntokens;
     this.labelPrefix = args.label().getBytes(StandardCharsets.UTF_8);
     this.bucket = args.effectiveBucket();
     this.minn = args.minn();
     this.maxn = args.maxn();
     this.wordNgrams = args.wordNgrams();
-    this.table = new ByteTable(words.length);
-    for (int i = 0; i < words.length; i++) {
-      byte[] w = words[i];
+    this.table = new ByteTable(size);
+    for (int i = 0; i < size; i++) {
+      byte[] w = words.apply(i);
       int h = FastTextHash.hash(w, 0, w.length);
       if (table.find(w, 0, w.length, h) >= 0) {
         throw new IllegalArgumentException(

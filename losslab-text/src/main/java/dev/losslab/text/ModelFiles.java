@@ -7,7 +7,6 @@ import dev.losslab.text.format.FastTextDictionary;
 import dev.losslab.text.format.FastTextMatrix;
 import dev.losslab.text.format.ModelSidecar;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,13 +103,15 @@ public final class ModelFiles {
   }
 
   /**
-   * Loads a model written by losslab or by fastText.
+   * Loads a model written by losslab or by fastText. The dictionary is read with
+   * {@link FastTextBinary#readCompact}: the vocabulary keeps the word arrays read from the file, with no
+   * {@code String} or entry object per word in between.
    *
    * @throws IOException if the file is missing, unreadable or malformed (the message names it)
    * @throws IllegalArgumentException if it is not a supervised model or its settings are unusable
    */
   public static TextClassifier load(Path file) throws IOException {
-    FastTextBinary bin = FastTextBinary.read(file);
+    FastTextBinary.Compact bin = FastTextBinary.readCompact(file);
     Optional<ModelSidecar> side = ModelSidecar.read(file);
     FastTextArgs fa = bin.args();
     if (fa.model() != FastTextArgs.ModelName.SUP) {
@@ -139,19 +140,12 @@ public final class ModelFiles {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": unusable settings in the model: " + e.getMessage(), e);
     }
-    FastTextDictionary fd = bin.dictionary();
-    byte[][] words = new byte[fd.size()][];
-    long[] counts = new long[fd.size()];
-    for (int i = 0; i < fd.size(); i++) {
-      words[i] = fd.entries().get(i).word().getBytes(StandardCharsets.UTF_8);
-      counts[i] = fd.entries().get(i).count();
-    }
     if (args.effectiveBucket() != fa.bucket()) {
       throw new IllegalArgumentException(
           file + ": bucket " + fa.bucket() + " does not fit wordNgrams " + fa.wordNgrams()
               + " and maxn " + fa.maxn());
     }
-    Dictionary dict = new Dictionary(args, words, counts, fd.nwords(), fd.ntokens());
+    Dictionary dict = new Dictionary(args, bin.dictionary());
     if (dict.nlabels() == 0) {
       throw new IllegalArgumentException(file + ": the model has no labels");
     }

@@ -1,6 +1,7 @@
 package dev.losslab.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,50 @@ class DictionaryTest {
 
   private static Args args() {
     return Args.builder().thread(1).build();
+  }
+
+  /** Entries as a model file holds them, as byte arrays. */
+  private record Entries(int nwords, int nlabels, long ntokens, byte[][] words, long[] counts)
+      implements dev.losslab.text.format.DictionaryEntries {
+    @Override public byte[] wordBytes(int id) { return words[id]; }
+    @Override public long count(int id) { return counts[id]; }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void fromEntriesKeepsTheirArraysAndMatchesTheArrayConstructor() {
+    Args a = Args.builder().thread(1).minn(2).maxn(3).bucket(100).build();
+    byte[][] words = {utf8("</s>"), utf8("crème"), utf8("x"), utf8("__label__b"), utf8("__label__a")};
+    long[] counts = {5, 3, 1, 4, 2};
+    Dictionary viaEntries = new Dictionary(a, new Entries(3, 2, 17, words, counts));
+    Dictionary viaArrays = new Dictionary(a, words.clone(), counts.clone(), 3, 17);
+    assertThat(viaEntries.size()).isEqualTo(5);
+    assertThat(viaEntries.nwords()).isEqualTo(3);
+    assertThat(viaEntries.nlabels()).isEqualTo(2);
+    assertThat(viaEntries.ntokens()).isEqualTo(17);
+    assertThat(viaEntries.labelCounts()).containsExactly(4, 2);
+    for (int i = 0; i < 5; i++) {
+      assertThat(viaEntries.wordBytes(i)).isSameAs(words[i]);
+      assertThat(viaEntries.count(i)).isEqualTo(counts[i]);
+      assertThat(viaEntries.find(words[i], 0, words[i].length)).isEqualTo(i);
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(viaEntries.subwords(i)).isEqualTo(viaArrays.subwords(i));
+    }
+    assertThat(viaEntries.subwords(1).length).isGreaterThan(1);
+    assertThat(viaEntries.eosId()).isZero();
+    assertThat(viaEntries.find("y")).isEqualTo(-1);
+  }
+
+  @Test
+  void fromEntriesRejectsAnEntryThatAppearsTwice() {
+    byte[][] words = {utf8("x"), utf8("y"), utf8("x"), utf8("__label__a")};
+    assertThatThrownBy(() -> new Dictionary(args(), new Entries(3, 1, 9, words, new long[4])))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dictionary entry 2 ('x') appears twice");
   }
 
   @Test

@@ -57,23 +57,26 @@ public abstract class PredictCommand implements Callable<Integer> {
     Predictions p = new Predictions(c.dictionary().nlabels());
     LineEncoder enc = new LineEncoder(c.dictionary());
     boolean prob = probabilities();
+    // Label texts decoded once: a line's output is then written without building any string.
+    String[] labels = new String[c.dictionary().nlabels()];
+    for (int j = 0; j < labels.length; j++) {
+      labels[j] = c.dictionary().label(j);
+    }
     Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
     try (TokenReader r = new TokenReader(ModelOption.open(file), file)) {
-      StringBuilder line = new StringBuilder(256);
       while (enc.read(r) > 0) {
         c.predict(enc, ws, kk, th, p);
-        line.setLength(0);
         for (int i = 0; i < p.size(); i++) {
           if (i > 0) {
-            line.append(' ');
+            out.write(' ');
           }
-          line.append(c.dictionary().label(p.label(i)));
+          out.write(labels[p.label(i)]);
           if (prob) {
-            line.append(' ').append(CppFormat.general(p.probability(i), 6));
+            out.write(' ');
+            out.write(CppFormat.general(p.probability(i), 6));
           }
         }
-        line.append('\n');
-        out.write(line.toString());
+        out.write('\n');
       }
       out.flush();
     } catch (IllegalArgumentException e) {

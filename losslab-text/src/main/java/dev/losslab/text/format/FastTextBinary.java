@@ -69,6 +69,18 @@ public record FastTextBinary(
   }
 
   /**
+   * Reads a fastText model file as {@link #read} does, with the same checks and messages, but keeps
+   * the dictionary as the entries' bytes and counts ({@link DictionaryBytes}): no {@code String} or
+   * entry object per word, for a caller that builds its own vocabulary from the bytes.
+   *
+   * @throws MalformedModelException as {@link #read}
+   * @throws IOException as {@link #read}
+   */
+  public static Compact readCompact(Path file) throws IOException {
+    return FastTextBinaryReader.readCompact(file);
+  }
+
+  /**
    * Writes this model to {@code file} atomically (temporary file in the same folder, forced to disk,
    * renamed over {@code file}).
    *
@@ -103,6 +115,38 @@ public record FastTextBinary(
     }
     checkShapes(args, dictionary, input, output);
     FastTextBinaryWriter.write(args, dictionary, input, qout, output, file);
+  }
+
+  /**
+   * A model file as {@link #readCompact} reads it: the record's parts, the dictionary as
+   * {@link DictionaryBytes}. The matrices are not copied.
+   *
+   * @param args the hyperparameters stored in the file
+   * @param dictionary words and labels as bytes, with their counts
+   * @param input the input matrix A
+   * @param qout the file's qout flag
+   * @param output the output matrix B
+   */
+  public record Compact(FastTextArgs args, DictionaryBytes dictionary, FastTextMatrix input,
+      boolean qout, FastTextMatrix output) {
+
+    /**
+     * Checks the matrix shapes as {@link FastTextBinary}'s constructor does.
+     *
+     * @throws IllegalArgumentException naming the matrix and both shapes when they disagree
+     */
+    public Compact {
+      Objects.requireNonNull(args, "args");
+      Objects.requireNonNull(dictionary, "dictionary");
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(output, "output");
+      checkShapes(args, dictionary, input, output);
+    }
+
+    /** The {@link FastTextBinary} record: the dictionary decoded, the matrices shared. */
+    public FastTextBinary toBinary() {
+      return new FastTextBinary(args, dictionary.toDictionary(), input, qout, output);
+    }
   }
 
   private static void checkShapes(FastTextArgs args, DictionaryEntries dictionary,

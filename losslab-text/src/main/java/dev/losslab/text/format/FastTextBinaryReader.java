@@ -8,9 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads a fastText {@code .bin} (version 12, not quantized) defensively: every size read from the file
@@ -39,6 +37,10 @@ final class FastTextBinaryReader implements Closeable {
   }
 
   static FastTextBinary read(Path file) throws IOException {
+    return readCompact(file).toBinary();
+  }
+
+  static FastTextBinary.Compact readCompact(Path file) throws IOException {
     try (FastTextBinaryReader r = new FastTextBinaryReader(file)) {
       return r.readModel();
     }
@@ -49,7 +51,7 @@ final class FastTextBinaryReader implements Closeable {
     channel.close();
   }
 
-  private FastTextBinary readModel() throws IOException {
+  private FastTextBinary.Compact readModel() throws IOException {
     if (size < 8) {
       throw fail("not a fastText model: only " + size + " bytes");
     }
@@ -64,7 +66,7 @@ final class FastTextBinaryReader implements Closeable {
           + " (only version " + FastTextBinary.VERSION + ", written by fastText 0.9.x, is supported)");
     }
     FastTextArgs args = readArgs();
-    FastTextDictionary dict = readDictionary();
+    DictionaryBytes dict = readDictionary();
     long quantAt = pos();
     int quant = u8("quant_input flag");
     if (quant == 1) {
@@ -87,7 +89,7 @@ final class FastTextBinaryReader implements Closeable {
     if (remaining() != 0) {
       throw failAt(pos(), remaining() + " unexpected bytes after the output matrix");
     }
-    return new FastTextBinary(args, dict, input, qout == 1, output);
+    return new FastTextBinary.Compact(args, dict, input, qout == 1, output);
   }
 
   private FastTextArgs readArgs() throws IOException {
@@ -115,7 +117,12 @@ final class FastTextBinaryReader implements Closeable {
     }
   }
 
-  private FastTextDictionary readDictionary() throws IOException {
+  /**
+   * Reads the dictionary block into one array per entry, exactly as long as its word, and one array
+   * of counts: no {@code String} or entry object per word (a word is decoded only for an error
+   * message).
+   */
+  private DictionaryBytes readDictionary() throws IOException {
     long at = pos();
     need(4 + 4 + 4 + 8 + 8, "dictionary header");
     int n = buf.getInt();
@@ -138,7 +145,8 @@ final class FastTextBinaryReader implements Closeable {
       throw failAt(at, "dictionary claims " + n + " entries (at least " + 10L * n
           + " bytes) but only " + remaining() + " bytes remain");
     }
-    List<FastTextDictionary.Entry> entries = new ArrayList<>(n);
+    byte[][] words = new byte[n][];
+    long[] counts = new long[n];
     byte[] word = new byte[64];
     for (int i = 0; i < n; i++) {
       long entryAt = pos();
@@ -173,21 +181,25 @@ final class FastTextBinaryReader implements Closeable {
       if (len == 0) {
         throw failAt(entryAt, "dictionary entry " + i + " of " + n + " has an empty word");
       }
-      String w = new String(word, 0, len, StandardCharsets.UTF_8);
-      need(9, "dictionary entry " + i + " of " + n + " ('" + w + "')");
+      if (9 > remaining()) {
+        need(9, "dictionary entry " + i + " of " + n + " ('" + text(word, len) + "')");
+      }
+      fill(9);
       long count = buf.getLong();
       byte type = buf.get();
       if (count < 0) {
-        throw failAt(entryAt, "dictionary entry " + i + " ('" + w + "') has count " + count + " < 0");
+        throw failAt(entryAt, "dictionary entry " + i + " ('" + text(word, len) + "') has count "
+            + count + " < 0");
       }
       FastTextDictionary.EntryType expected =
           i < nwords ? FastTextDictionary.EntryType.WORD : FastTextDictionary.EntryType.LABEL;
       if (type != expected.code()) {
-        throw failAt(entryAt, "dictionary entry " + i + " ('" + w + "') has type " + type
-            + ", expected " + expected.code() + " (" + expected.dumpName() + "): the first nwords ("
-            + nwords + ") entries are words (0), the rest labels (1)");
+        throw failAt(entryAt, "dictionary entry " + i + " ('" + text(word, len) + "') has type "
+            + type + ", expected " + expected.code() + " (" + expected.dumpName()
+            + "): the first nwords (" + nwords + ") entries are words (0), the rest labels (1)");
       }
-      entries.add(new FastTextDictionary.Entry(w, count, expected));
+      words[i] = Arrays.copyOf(word, len);
+      counts[i] = count;
     }
     if (pruneidxSize > 0) {
       if (pruneidxSize > remaining() / 8) {
@@ -208,7 +220,7 @@ final class FastTextBinaryReader implements Closeable {
       throw failAt(at, "pruned dictionary (pruneidx_size " + pruneidxSize
           + ") in a non-quantized model; fastText refuses such a file too");
     }
-    return new FastTextDictionary(nwords, nlabels, ntokens, entries);
+    return new DictionaryBytes(nwords, ntokens, words, counts);
   }
 
   private FastTextMatrix readMatrix(String what, long expectedRows, String expectedWhy, int dim)
@@ -324,6 +336,11 @@ final class FastTextBinaryReader implements Closeable {
       }
     }
     buf.flip();
+  }
+
+  /** A word for an error message: its bytes decoded as UTF-8. */
+  private static String text(byte[] word, int len) {
+    return new String(word, 0, len, StandardCharsets.UTF_8);
   }
 
   private MalformedModelException fail(String what) {

@@ -6,7 +6,9 @@
  *       record ({@link dev.losslab.text.format.FastTextArgs args},
  *       {@link dev.losslab.text.format.FastTextDictionary dictionary}, input and output
  *       {@link dev.losslab.text.format.FastTextMatrix matrices}), with {@code read(Path)} and
- *       {@code write(Path)};
+ *       {@code write(Path)}; {@code readCompact(Path)} reads the same file with the dictionary as
+ *       {@link dev.losslab.text.format.DictionaryBytes} (each entry's bytes and count, no object per
+ *       word), and {@code write} also takes any {@link dev.losslab.text.format.DictionaryEntries} view;
  *   <li>{@link dev.losslab.text.format.ModelSidecar} — what the fastText format cannot hold (the losslab
  *       loss and its options, seed, data checksum, losslab version), in {@code MODEL.losslab} next to the
  *       model;
