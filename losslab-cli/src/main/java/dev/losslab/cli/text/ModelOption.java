@@ -12,10 +12,16 @@ import java.nio.file.Path;
 final class ModelOption {
   private ModelOption() {}
 
+  /**
+   * Loads a model with user-facing errors. The free-heap ratios are lowered first ({@link HeapTrim}):
+   * the input matrix is one array of hundreds of MB, and G1 otherwise grows the heap to 70 % free
+   * around it and touches its marking bitmaps over all of that (20news: 16 MB more peak RSS).
+   */
   static TextClassifier load(Path file) {
     if (!Files.exists(file)) {
       throw new Errors.UserException(file + ": no such model file");
     }
+    HeapTrim.enable();
     try {
       return ModelFiles.load(file);
     } catch (NoSuchFileException e) {
