@@ -66,7 +66,7 @@ final class FusedFloat {
       java.util.Arrays.fill(g, go, go + k, 0f);
       return 0.0;
     }
-    float max = widen(s, so, k, e);
+    float max = FastFloat.widen(s, so, k, e);
     FastFloat.expNonPositive(e, 0, k, max);
     double sum = FastFloat.sum(e, 0, k);
     // p_y − 1 = (e_y − Σ)/Σ: for the maximal class e_y = 1 exactly and Σ − 1 is the sum of the others,
@@ -81,21 +81,21 @@ final class FusedFloat {
   }
 
   /**
-   * Copies the row into {@code x[0, k)} as doubles and returns its largest score. Conversion loops are
-   * not vectorised (JDK 17), so the max rides along in this one instead of a pass of its own; as a
-   * branch, which is almost never taken, not a chain of {@link Math#max} calls. A NaN score is not
-   * picked as the max but reaches the result through its own exponential.
+   * The float path through the double one, for a loss or option without a fused loop: widens the row
+   * into {@code scratch[0, k)}, evaluates {@code loss} in double with its gradient in
+   * {@code scratch[k, 2k)}, and narrows {@code scale} times that gradient into {@code g}. {@link Loss}'s
+   * default float path is this with {@code scale = 1}.
    */
-  private static float widen(float[] s, int so, int k, double[] x) {
-    float max = s[so];
+  static double throughDouble(Loss loss, float[] s, int so, int k, Target t, int row, float[] g,
+      int go, double[] scratch, float scale) {
     for (int j = 0; j < k; j++) {
-      float v = s[so + j];
-      x[j] = v;
-      if (v > max) {
-        max = v;
-      }
+      scratch[j] = s[so + j];
     }
-    return max;
+    double v = loss.evaluate(scratch, 0, k, t, row, scratch, k);
+    for (int j = 0; j < k; j++) {
+      g[go + j] = (float) (scale * scratch[k + j]);
+    }
+    return v;
   }
 
   /** Squared error {@code Σ(s − y)²}, gradient {@code 2(s − y)}; {@code label ≥ 0} for one-hot. */
@@ -202,7 +202,7 @@ final class FusedFloat {
   /** {@link #softmaxSquared} in the scalar loops, whatever {@link FloatKernels} chose. */
   static double softmaxSquaredScalar(float[] s, int so, int k, double[] y, int yo, int label,
       float[] g, int go, double[] p, float scale) {
-    float max = widen(s, so, k, p);
+    float max = FastFloat.widen(s, so, k, p);
     FastFloat.expNonPositive(p, 0, k, max);
     // p = e·inv is never stored: inv goes into the loops below, one pass fewer over the row
     double inv = 1.0 / FastFloat.sum(p, 0, k);

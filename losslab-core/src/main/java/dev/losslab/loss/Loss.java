@@ -80,14 +80,7 @@ public interface Loss {
    */
   default double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
       double[] scratch) {
-    for (int j = 0; j < k; j++) {
-      scratch[j] = s[so + j];
-    }
-    double v = evaluate(scratch, 0, k, target, row, scratch, k);
-    for (int j = 0; j < k; j++) {
-      g[go + j] = (float) scratch[k + j];
-    }
-    return v;
+    return FusedFloat.throughDouble(this, s, so, k, target, row, g, go, scratch, 1f);
   }
   /**
    * The float path with the reduction's scale folded in: writes {@code scale · ∂value/∂s} to

@@ -114,11 +114,7 @@ public final class SigmoidCrossEntropy implements Loss {
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch, float scale) {
     if (weight != null || posWeight != null) {
-      double v = Loss.super.evaluate(s, so, k, t, row, g, go, scratch);
-      for (int j = 0; j < k; j++) {
-        g[go + j] *= scale;
-      }
-      return v;
+      return FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale);
     }
     return t.hasLabels()
         ? FusedFloat.binaryCrossEntropy(s, so, k, null, 0, t.label(row), g, go, scratch, scale)

@@ -161,11 +161,7 @@ public final class SoftmaxCrossEntropy implements Loss {
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch, float scale) {
     if (!t.hasLabels() || weight != null || eps != 0) {
-      double v = Loss.super.evaluate(s, so, k, t, row, g, go, scratch);
-      for (int j = 0; j < k; j++) {
-        g[go + j] *= scale;
-      }
-      return v;
+      return FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale);
     }
     return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, g, go, scratch, scale);
   }

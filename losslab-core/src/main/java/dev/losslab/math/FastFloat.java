@@ -4,8 +4,9 @@ package dev.losslab.math;
  * {@code e^x} and {@code log(1 + x)} for the fused float loss loops, far inside the 1e-5 the float path
  * promises.
  *
- * <p>The loops use the double kernels, {@link #expNonPositive(double[], int, int, double)} on a whole
- * row, {@link #log1pUnit(double)}, {@link #sum} and {@link #dot}: made of multiplies, adds, divisions
+ * <p>The loops widen a row with {@link #widen} and use the double kernels,
+ * {@link #expNonPositive(double[], int, int, double)} on a whole row, {@link #log1pUnit(double)},
+ * {@link #sum} and {@link #dot}: made of multiplies, adds, divisions
  * and max/min only, so that C2 (JDK 17) vectorises the loops that call them, which it does not do for
  * {@link Math#exp} or for exponent bits assembled by hand. See each method for its accuracy.
  *
@@ -27,6 +28,25 @@ public final class FastFloat {
   private static final int ROUND_BITS = 0x4B400000;
 
   private FastFloat() {}
+
+  /**
+   * Copies {@code s[so, so + k)} into {@code x[0, k)} as doubles and returns the largest score
+   * ({@code k ≥ 1}). Conversion loops are not vectorised (JDK 17), so the max rides along in this one
+   * instead of a pass of its own; as a branch, which is almost never taken, not a chain of
+   * {@link Math#max} calls. A NaN score is not picked as the max but reaches a softmax through its own
+   * exponential.
+   */
+  public static float widen(float[] s, int so, int k, double[] x) {
+    float max = s[so];
+    for (int j = 0; j < k; j++) {
+      float v = s[so + j];
+      x[j] = v;
+      if (v > max) {
+        max = v;
+      }
+    }
+    return max;
+  }
 
   /** {@code e^x} for {@code x ≤ 0}, relative error ≤ 3e-7 for {@code x ≥ −87.3}. */
   public static float expNonPositive(float x) {

@@ -36,14 +36,7 @@ public final class SoftmaxHead implements Head {
     double[] e = ws.scratch;
     float[] p = ws.scores;
     Vectors.scores(m, ws.hidden, k, p);
-    float max = Float.NEGATIVE_INFINITY;
-    for (int j = 0; j < k; j++) {
-      float s = p[j];
-      e[j] = s;
-      if (s > max) {
-        max = s;
-      }
-    }
+    float max = FastFloat.widen(p, 0, k, e);
     double st = target >= 0 ? e[target] : 0.0;
     FastFloat.expNonPositive(e, 0, k, max);
     double z = FastFloat.sum(e, 0, k);
