@@ -100,4 +100,32 @@ class ReductionTest {
     LossResult mean = LossEvaluation.evaluate(loss, s, 2, 3, Target.labels(0, 2), Reduction.MEAN);
     assertThat(mean.value()).isCloseTo(sum.value() / 4, org.assertj.core.data.Offset.offset(1e-15));
   }
+
+  /** Options without a fused float loop go through the double path, scaled by the reduction. */
+  @Test
+  void weightedLossesTakeTheFloatPathThroughTheDoublePath() {
+    float[] s = {3, -1, 0, 2, 1, 1, -2, 0.5f, 4};
+    double[] wide = new double[s.length];
+    for (int i = 0; i < s.length; i++) {
+      wide[i] = s[i];
+    }
+    Map<Loss, Target> cases = Map.of(
+        Losses.create("cross-entropy", Map.of("weight", "1,2,3", "labelSmoothing", 0.1)),
+        Target.labels(0, 2, 1),
+        Losses.create("binary-cross-entropy", Map.of("posWeight", "2,1,0.5")),
+        Target.dense(3, 3, new double[] {1, 0, 1, 0, 0, 1, 1, 1, 0}));
+    cases.forEach((loss, t) -> {
+      for (Reduction r : new Reduction[] {Reduction.MEAN, Reduction.SUM}) {
+        float[] g = new float[s.length];
+        double v = LossEvaluation.evaluate(loss, s, 3, 3, t, r, g);
+        LossResult exact = LossEvaluation.evaluate(loss, wide, 3, 3, t, r);
+        assertThat(v).as("%s %s value", loss, r)
+            .isCloseTo(exact.value(), org.assertj.core.data.Offset.offset(1e-6 * Math.abs(exact.value())));
+        for (int i = 0; i < s.length; i++) {
+          assertThat((double) g[i]).as("%s %s gradient %d", loss, r, i)
+              .isCloseTo(exact.gradient()[i], org.assertj.core.data.Offset.offset(1e-7));
+        }
+      }
+    });
+  }
 }
