@@ -59,16 +59,7 @@ public record GaussianClusters(int classes, int dimensions, double separation, d
     }
     double[] mu = centres();
     SplittableRandom random = new SplittableRandom(sampleSeed);
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = i % classes;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = labels[i];
-      labels[i] = labels[j];
-      labels[j] = t;
-    }
+    int[] labels = LabelNoise.balanced(n, classes, random);
     float[] x = new float[n * dimensions];
     for (int i = 0; i < n; i++) {
       int c = labels[i];

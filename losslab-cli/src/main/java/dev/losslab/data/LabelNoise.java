@@ -12,6 +12,25 @@ public final class LabelNoise {
   private LabelNoise() {}
 
   /**
+   * {@code n} labels, as balanced as {@code n} allows ({@code i mod classes} before shuffling), in a
+   * uniformly random order (Fisher–Yates, drawing from {@code random}): the clean labels the generated
+   * data sets start from, before {@link #inject}.
+   */
+  public static int[] balanced(int n, int classes, SplittableRandom random) {
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % classes;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = labels[i];
+      labels[i] = labels[j];
+      labels[j] = t;
+    }
+    return labels;
+  }
+
+  /**
    * A noisy copy of {@code labels}.
    *
    * @throws IllegalArgumentException unless {@code 0 ≤ rate ≤ 1} and {@code classes ≥ 2} (when

@@ -161,16 +161,7 @@ public record ZipfText(int classes, int vocabulary, int documentLength, double s
       cdf[c] = zipfCdf(words[c].length, exponent);
     }
     SplittableRandom random = new SplittableRandom(sampleSeed);
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = i % classes;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = labels[i];
-      labels[i] = labels[j];
-      labels[j] = t;
-    }
+    int[] labels = LabelNoise.balanced(n, classes, random);
     int[] noisy = LabelNoise.inject(labels, classes, labelNoise, random.nextLong());
     int minLength = Math.max(1, (documentLength + 1) / 2);
     int maxLength = Math.max(minLength, documentLength * 3 / 2);
