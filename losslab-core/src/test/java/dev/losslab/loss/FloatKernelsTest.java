@@ -43,7 +43,7 @@ class FloatKernelsTest {
         float[] gs = new float[k + 5];
         double v = FusedFloatVector.crossEntropy(s, so, k, y, -100, gv, 5, new double[2 * k], scale);
         double w = FusedFloat.crossEntropyScalar(s, so, k, y, -100, gs, 5, new double[2 * k], scale);
-        assertClose("cross-entropy k=" + k, v, w, gv, gs);
+        assertClose("cross-entropy k=" + k, v, w, gv, gs, 1e-6);
       }
     }
   }
@@ -56,6 +56,74 @@ class FloatKernelsTest {
         new double[10], 1f);
     assertThat(v).isZero();
     assertThat(g).containsOnly(0f);
+  }
+
+  /**
+   * Ties at the maximum (the float loop counts them apart from the other exponentials), a row of equal
+   * scores, and a confident example whose small {@code 1 − p_y} and value must keep their relative
+   * precision: against the exact double formulas.
+   */
+  @Test
+  void crossEntropyVectorLoopKeepsTiesAndConfidentExamplesPrecise() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    for (int k : new int[] {3, 8, 9, 100, 1000}) {
+      // all equal: p = 1/k everywhere, value log k
+      float[] g = new float[k];
+      double v = FusedFloatVector.crossEntropy(new float[k], 0, k, k - 1, -100, g, 0, new double[k], 1f);
+      assertThat(v).isCloseTo(Math.log(k), org.assertj.core.data.Offset.offset(1e-6 * Math.log(k)));
+      for (int j = 0; j < k; j++) {
+        double want = j == k - 1 ? 1.0 / k - 1 : 1.0 / k;
+        assertThat((double) g[j]).as("k=%d j=%d", k, j).isCloseTo(want,
+            org.assertj.core.data.Offset.offset(1e-6 * Math.abs(want)));
+      }
+      // two tied maxima, one of them the label, the rest far below
+      for (float gap : new float[] {3f, 12f, 25f}) {
+        float[] s = new float[k];
+        java.util.Arrays.fill(s, -gap);
+        s[0] = 0f;
+        s[k / 2] = 0f;
+        int y = k / 2;
+        double rest = (k - 2) * Math.exp(-gap);
+        double sum = 2 + rest;
+        v = FusedFloatVector.crossEntropy(s, 0, k, y, -100, g, 0, new double[k], 1f);
+        assertThat(v).isCloseTo(Math.log(sum), org.assertj.core.data.Offset.offset(1e-6 * Math.log(sum)));
+        assertThat((double) g[y]).isCloseTo(1 / sum - 1, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((double) g[0]).isCloseTo(1 / sum, org.assertj.core.data.Offset.offset(1e-6));
+      }
+      // a confident example: the label alone at the top, 1 − p_y = rest/(1 + rest) down to 1e-9
+      for (float gap : new float[] {5f, 15f, 30f}) {
+        float[] s = new float[k];
+        java.util.Arrays.fill(s, -gap);
+        int y = 1 % k;
+        s[y] = 0f;
+        double rest = (k - 1) * Math.exp(-gap);
+        v = FusedFloatVector.crossEntropy(s, 0, k, y, -100, g, 0, new double[k], 1f);
+        assertThat(v).as("value, gap %s", gap).isCloseTo(Math.log1p(rest),
+            org.assertj.core.data.Offset.offset(1e-6 * Math.log1p(rest)));
+        double want = -rest / (1 + rest);
+        assertThat((double) g[y]).as("label gradient, gap %s", gap).isCloseTo(want,
+            org.assertj.core.data.Offset.offset(1e-6 * Math.abs(want)));
+      }
+    }
+  }
+
+  /** A NaN score makes the whole row NaN, value and gradient, as in the scalar loop: never silent. */
+  @Test
+  void crossEntropyVectorLoopPropagatesNaN() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    for (int at : new int[] {0, 5, 16, 20}) {
+      float[] s = new float[21];
+      for (int j = 0; j < s.length; j++) {
+        s[j] = j * 0.25f;
+      }
+      s[at] = Float.NaN;
+      float[] g = new float[21];
+      double v = FusedFloatVector.crossEntropy(s, 0, 21, 3, -100, g, 0, new double[21], 1f);
+      assertThat(v).as("NaN at %d", at).isNaN();
+      for (int j = 0; j < g.length; j++) {
+        assertThat(g[j]).as("NaN at %d, gradient %d", at, j).isNaN();
+      }
+    }
   }
 
   @Test
@@ -89,7 +157,7 @@ class FloatKernelsTest {
         double v = FusedFloatVector.softmaxSquared(s, so, k, y, yo, label, gv, 5, pv, scale);
         double w = FusedFloat.softmaxSquaredScalar(s, so, k, y, yo, label, gs, 5, new double[2 * k],
             scale);
-        assertClose("softmax-mse k=" + k + " trial " + trial, v, w, gv, gs);
+        assertClose("softmax-mse k=" + k + " trial " + trial, v, w, gv, gs, 1e-12);
       }
     }
   }
@@ -107,14 +175,19 @@ class FloatKernelsTest {
   }
 
   /**
-   * Values within 1e-12 relative; gradients within 1e-6 of the row's largest entry plus 1e-14 (the
-   * loops add in another order, and a float can round the other way; a saturated softmax-mse row is
-   * rounding noise of about 1e-16 in both); nothing written outside {@code [5, 5 + k)}.
+   * Values within {@code valueTolerance} relative (1e-12 where both loops take the same double
+   * exponentials, 1e-6 where the vector loop takes float ones; then also 1e-15 absolute, since the
+   * vector loop keeps a confident example's value {@code log1p(rest)} below 1e-16, which the scalar
+   * loop's {@code log Σ} rounds to 0); gradients within 1e-6 of the row's
+   * largest entry plus 1e-14 (the loops add in another order, and a float can round the other way; a
+   * saturated softmax-mse row is rounding noise of about 1e-16 in both); nothing written outside
+   * {@code [5, 5 + k)}.
    */
-  private static void assertClose(String what, double v, double w, float[] gv, float[] gs) {
+  private static void assertClose(String what, double v, double w, float[] gv, float[] gs,
+      double valueTolerance) {
     assertThat(v).as(what + " value").isFinite();
     assertThat(Math.abs(v - w)).as(what + " value " + v + " vs " + w)
-        .isLessThanOrEqualTo(1e-12 * Math.abs(w) + 1e-300);
+        .isLessThanOrEqualTo(valueTolerance * Math.abs(w) + (valueTolerance > 1e-12 ? 1e-15 : 1e-300));
     double rowMax = 0;
     for (float x : gs) {
       rowMax = Math.max(rowMax, Math.abs(x));
