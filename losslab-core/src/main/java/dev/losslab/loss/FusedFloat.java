@@ -131,6 +131,14 @@ final class FusedFloat {
    */
   static double binaryCrossEntropy(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] e, float scale) {
+    return VECTOR
+        ? FusedFloatVector.binaryCrossEntropy(s, so, k, y, yo, label, g, go, scale)
+        : binaryCrossEntropyScalar(s, so, k, y, yo, label, g, go, e, scale);
+  }
+
+  /** {@link #binaryCrossEntropy} in the scalar loops, whatever {@link FloatKernels} chose. */
+  static double binaryCrossEntropyScalar(float[] s, int so, int k, double[] y, int yo, int label,
+      float[] g, int go, double[] e, float scale) {
     Rows rows = Rows.of(k);
     double[] x = rows.a;
     double[] t = rows.b;

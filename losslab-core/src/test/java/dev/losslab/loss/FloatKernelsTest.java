@@ -127,6 +127,38 @@ class FloatKernelsTest {
   }
 
   @Test
+  void binaryCrossEntropyVectorAndScalarLoopsAgree() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    Random r = new Random(29);
+    for (int k : WIDTHS) {
+      for (int trial = 0; trial < 30; trial++) {
+        float[] s = scores(r, k, trial);
+        int so = 3;
+        float scale = trial % 2 == 0 ? 1f : 0.125f;
+        double[] y = null;
+        int yo = 2;
+        int label = -1;
+        switch (trial % 3) {
+          case 0 -> label = r.nextInt(k);
+          case 1 -> {
+            y = new double[k + yo];
+            for (int j = 0; j < k; j++) {
+              y[yo + j] = r.nextInt(2) == 0 ? r.nextDouble() : r.nextInt(2);
+            }
+          }
+          default -> label = trial % 2 == 0 ? -1 : k; // no label in the row: all targets 0
+        }
+        float[] gv = new float[k + 5];
+        float[] gs = new float[k + 5];
+        double v = FusedFloatVector.binaryCrossEntropy(s, so, k, y, yo, label, gv, 5, scale);
+        double w = FusedFloat.binaryCrossEntropyScalar(s, so, k, y, yo, label, gs, 5, new double[k],
+            scale);
+        assertClose("binary-cross-entropy k=" + k + " trial " + trial, v, w, gv, gs, 1e-6);
+      }
+    }
+  }
+
+  @Test
   void softmaxSquaredVectorAndScalarLoopsAgree() {
     assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
     Random r = new Random(23);
