@@ -10,24 +10,26 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused float loops of {@link FusedFloat} for cross-entropy with a label and softmax-mse, written
- * with the Vector API ({@code jdk.incubator.vector}), which JDK 17 offers as an incubator module. Used
- * only when that module is enabled ({@code --add-modules jdk.incubator.vector}); {@link FloatKernels}
- * decides, and this class is not loaded otherwise.
+ * The fused float loops of {@link FusedFloat} for cross-entropy with a label, binary-cross-entropy
+ * (without weights) and softmax-mse, written with the Vector API ({@code jdk.incubator.vector}),
+ * which JDK 17 offers as an incubator module. Used only when that module is enabled
+ * ({@code --add-modules jdk.incubator.vector}); {@link FloatKernels} decides, and this class is not
+ * loaded otherwise.
  *
  * <p>What C2's auto-vectoriser cannot do and these loops do: take the row's maximum and exponentials
  * on full float lanes, widen and narrow between float and double lanes inside the arithmetic, keep
  * reductions in vector accumulators, and use fused multiply-adds.
  *
  * <ul>
- *   <li>Cross-entropy runs on float lanes (eight with AVX2): a float exponential good to a few ulps, its
- *       sums blocked into double, and a confident row's {@code 1 − p_y} summed apart so that it keeps its
- *       relative precision. Its results agree with the scalar loop to about 1e-7, far inside the float
- *       path's 1e-5.
- *   <li>softmax-mse runs on double lanes with the scalar loop's exponential {@code (T₆(x/1024))^1024}
- *       (with FMA in the polynomial, so rounding is at most the scalar kernel's), formulas and double
- *       accumulation; its results differ from the scalar loop's in the last bits only (sums are added
- *       in another order).
+ *   <li>All three run on float lanes (eight with AVX2), with a float exponential good to a few ulps
+ *       and sums blocked into double. Cross-entropy and binary-cross-entropy agree with the scalar
+ *       loops to about 1e-7.
+ *   <li>Cross-entropy sums a confident row's exponentials again with the maximal ones apart, so that
+ *       its small {@code 1 − p_y} keeps its relative precision.
+ *   <li>softmax-mse's gradient {@code p ⊙ (d − ⟨p, d⟩)} can be far smaller than its terms; the loop
+ *       sums an error estimate beside it and, where that estimate is too large, computes the row again
+ *       on double lanes with the scalar loop's exponential {@code (T₆(x/1024))^1024}, formulas and
+ *       double accumulation ({@link #softmaxSquaredDouble}).
  * </ul>
  * A run is deterministic on a given machine.
  *
@@ -80,6 +82,11 @@ final class FusedFloatVector {
   /** Number of double lanes; at least two, or {@link FloatKernels} does not use this class. */
   static int lanes() {
     return LANES;
+  }
+
+  /** Number of float lanes of the float loops. */
+  static int floatLanes() {
+    return FLANES;
   }
 
   /** Bits per double vector. */
@@ -239,11 +246,243 @@ final class FusedFloatVector {
   }
 
   /**
-   * As {@link FusedFloat#softmaxSquared}: the exponentials in {@code p[0, k)} and {@code p − y} in
-   * {@code p[k, 2k)}, so {@code p} needs length ≥ 2k.
+   * How far, in units of its largest gradient entry, the float-lane softmax-mse's error estimate may
+   * reach before the row is computed again on double lanes. The estimate adds worst cases and runs
+   * several times above the measured error; with this bound the largest error measured over 20,000
+   * rows of five score distributions (saturated ones included) was 7.8e-7 of the row's largest entry
+   * with dense targets and 1.7e-6 with labels, against the float path's 1e-5, and 2.6 % of the
+   * benchmark's rows were recomputed.
+   */
+  private static final double SOFTMAX_MSE_TOLERANCE = 8e-6;
+  /**
+   * The relative error the estimate assumes for each float quantity of the softmax-mse loop (a
+   * probability, a difference, a sum): 2⁻²², four float ulps, where the exponential measures at most
+   * 3.3 on the arguments that matter.
+   */
+  private static final double ULPS = 0x1p-22;
+
+  /**
+   * As {@link FusedFloat#softmaxSquared}, on float lanes, with a check: the exponentials and sums of
+   * {@link #crossEntropy}, {@code d = p − y} (into a float row of {@link FusedFloat.Rows}), and the
+   * gradient {@code 2·scale·p ⊙ (d − ⟨p, d⟩)}. This gradient can be far smaller than its terms (a
+   * saturated softmax, or a target close to the softmax), where float probabilities lose it; so the
+   * loop also sums an error estimate, each float quantity taken as {@link #ULPS} off, and when that
+   * estimate exceeds {@link #SOFTMAX_MSE_TOLERANCE} of the largest gradient entry, the row is computed
+   * again by {@link #softmaxSquaredDouble}. The benchmark's rows (N(0, 4) scores, one-hot targets)
+   * pass the check; rows close to a stationary point of the loss do not. {@code p} needs length ≥ 2k
+   * (for the double loops).
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
+    float max = maxLanes(s, so, k);
+    double sum = expSum(s, so, k, max, g, go);
+    if (!(sum < Double.POSITIVE_INFINITY)) {
+      // NaN: the double loops spread it over the row as the scalar loop does
+      return softmaxSquaredDouble(s, so, k, y, yo, label, g, go, p, scale);
+    }
+    FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
+    double[] sums = rows.sums;
+    double inv = 1.0 / sum; // also the largest probability: the maximal exponential is 1
+    double twoScale = 2.0 * scale;
+    float c = (float) (twoScale * inv);
+    double value;
+    double estimate;
+    float largest;
+    if (y != null) {
+      differencesDense(g, go, k, (float) inv, y, yo, rows.f, sums);
+      value = sums[0];
+      double dot = sums[1];
+      // dot = Σ p·d: each term off by ULPS·(2p² + 2p|d|), the float sum by 2·ULPS of Σ p|d|
+      double dotError = ULPS * (4 * sums[2] + 2 * sums[3]);
+      largest = centredDense(g, go, k, rows.f, c, (float) dot);
+      // entry j = 2·scale·p_j·(d_j − dot): d_j off by ULPS·(p_j + |y_j|) ≤ ULPS·(2p_j + |d_j|), whose
+      // p_j-weighted largest is at most the sum 2Σp² + Σp|d|; dot off by dotError; and p_j's own
+      // ULPS times the entry
+      estimate = twoScale * (ULPS * (2 * sums[3] + sums[2]) + inv * dotError) + ULPS * largest;
+    } else {
+      boolean hasLabel = label >= 0 && label < k;
+      float el = hasLabel ? g[go + label] : 0f;
+      if (hasLabel) {
+        g[go + label] = 0f; // set aside while the others are summed
+      }
+      squaresAndMax(g, go, k, sums);
+      if (hasLabel) {
+        g[go + label] = el;
+        // Σ = e_l + (Σ others), so that 1 − p_l = (Σ others)/Σ keeps its relative precision when the
+        // label is confident; the block sum of the whole row rounds the small others against e_l = 1
+        sum = el + sums[2];
+        inv = 1.0 / sum;
+        c = (float) (twoScale * inv);
+      }
+      double off = sums[0] * inv * inv;
+      double pmax = sums[1] * inv; // the largest probability off the label
+      double pl = el * inv;
+      double dl = hasLabel ? -sums[2] * inv : 0; // p_l − 1
+      value = off + dl * dl;
+      double dot = off + pl * dl;
+      largest = centredOneHot(g, go, k, c, (float) inv, (float) dot);
+      if (hasLabel) {
+        // d_l − dot = d_l(1 − p_l) − off: two terms of one sign
+        double gl = twoScale * pl * (dl * (sums[2] * inv) - off);
+        g[go + label] = (float) gl;
+        largest = Math.max(largest, (float) Math.abs(gl));
+      }
+      // entry j off the label = 2·scale·p_j·(p_j − dot): p_j off by ULPS and by the rounding of inv
+      // and of p_j − dot, dot = off + p_l·d_l by 4·ULPS of its two terms (the float sum of squares
+      // and the roundings of the products)
+      double dotError = 4 * ULPS * (off + pl * Math.abs(dl));
+      estimate = twoScale * pmax * (2 * ULPS * pmax + dotError) + 2 * ULPS * largest;
+    }
+    if (!(estimate <= SOFTMAX_MSE_TOLERANCE * largest)) {
+      return softmaxSquaredDouble(s, so, k, y, yo, label, g, go, p, scale);
+    }
+    return value;
+  }
+
+  /**
+   * Over the exponentials {@code e} in {@code g[go, go + k)} and a dense target: {@code d = e·inv − y}
+   * into {@code d[0, k)}; sums into {@code out}: {@code Σ d²}, {@code Σ p·d}, {@code Σ p·|d|} and
+   * {@code Σ p²}, {@code p = e·inv}.
+   */
+  private static void differencesDense(float[] g, int go, int k, float inv, double[] y, int yo,
+      float[] d, double[] out) {
+    int bound = FL.loopBound(k);
+    double squares = 0;
+    double dot = 0;
+    double spread = 0;
+    double probabilitySquares = 0;
+    int i = 0;
+    while (i < bound) {
+      int blockEnd = Math.min(bound, i + BLOCK * FLANES);
+      FloatVector sq = FloatVector.zero(FL);
+      FloatVector pd = FloatVector.zero(FL);
+      FloatVector pabs = FloatVector.zero(FL);
+      FloatVector psq = FloatVector.zero(FL);
+      for (; i < blockEnd; i += FLANES) {
+        FloatVector pr = FloatVector.fromArray(FL, g, go + i).mul(inv);
+        FloatVector t = ((FloatVector) DoubleVector.fromArray(D, y, yo + i)
+            .convertShape(VectorOperators.D2F, FL, 0))
+            .add((FloatVector) DoubleVector.fromArray(D, y, yo + i + LANES)
+                .convertShape(VectorOperators.D2F, FL, -1));
+        FloatVector di = pr.sub(t);
+        di.intoArray(d, i);
+        sq = di.fma(di, sq);
+        pd = pr.fma(di, pd);
+        pabs = pr.fma(di.abs(), pabs);
+        psq = pr.fma(pr, psq);
+      }
+      squares += sq.reduceLanes(VectorOperators.ADD);
+      dot += pd.reduceLanes(VectorOperators.ADD);
+      spread += pabs.reduceLanes(VectorOperators.ADD);
+      probabilitySquares += psq.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < k; i++) {
+      float pr = g[go + i] * inv;
+      float di = pr - (float) y[yo + i];
+      d[i] = di;
+      squares += di * di;
+      dot += pr * di;
+      spread += pr * Math.abs(di);
+      probabilitySquares += pr * pr;
+    }
+    out[0] = squares;
+    out[1] = dot;
+    out[2] = spread;
+    out[3] = probabilitySquares;
+  }
+
+  /**
+   * {@code g[go + j] ← ce·e_j·(d_j − dot)}, {@code e} in {@code g} and {@code d} in {@code d[0, k)};
+   * returns the largest {@code |g|}.
+   */
+  private static float centredDense(float[] g, int go, int k, float[] d, float ce, float dot) {
+    int bound = FL.loopBound(k);
+    FloatVector most = FloatVector.zero(FL);
+    int i = 0;
+    for (; i < bound; i += FLANES) {
+      FloatVector e = FloatVector.fromArray(FL, g, go + i);
+      FloatVector v = e.mul(ce).mul(FloatVector.fromArray(FL, d, i).sub(dot));
+      v.intoArray(g, go + i);
+      FloatVector a = v.abs();
+      most = most.blend(a, most.compare(VectorOperators.LT, a));
+    }
+    float largest = most.reduceLanes(VectorOperators.MAX);
+    for (; i < k; i++) {
+      float v = g[go + i] * ce * (d[i] - dot);
+      g[go + i] = v;
+      largest = Math.max(largest, Math.abs(v));
+    }
+    return largest;
+  }
+
+  /**
+   * Over {@code e} in {@code g[go, go + k)}: {@code Σ e²}, {@code max e} and {@code Σ e} into
+   * {@code out}.
+   */
+  private static void squaresAndMax(float[] g, int go, int k, double[] out) {
+    int bound = FL.loopBound(k);
+    double squares = 0;
+    double total = 0;
+    float largest = 0f;
+    int i = 0;
+    while (i < bound) {
+      int blockEnd = Math.min(bound, i + BLOCK * FLANES);
+      FloatVector sq = FloatVector.zero(FL);
+      FloatVector sum = FloatVector.zero(FL);
+      FloatVector most = FloatVector.zero(FL);
+      for (; i < blockEnd; i += FLANES) {
+        FloatVector e = FloatVector.fromArray(FL, g, go + i);
+        sq = e.fma(e, sq);
+        sum = sum.add(e);
+        most = most.blend(e, most.compare(VectorOperators.LT, e));
+      }
+      squares += sq.reduceLanes(VectorOperators.ADD);
+      total += sum.reduceLanes(VectorOperators.ADD);
+      largest = Math.max(largest, most.reduceLanes(VectorOperators.MAX));
+    }
+    for (; i < k; i++) {
+      float e = g[go + i];
+      squares += e * e;
+      total += e;
+      largest = Math.max(largest, e);
+    }
+    out[0] = squares;
+    out[1] = largest;
+    out[2] = total;
+  }
+
+  /**
+   * {@code g[go + j] ← c·e_j·(e_j·inv − dot)} (one-hot, before the label's entry is set); returns the
+   * largest {@code |g|}.
+   */
+  private static float centredOneHot(float[] g, int go, int k, float ce, float inv, float dot) {
+    int bound = FL.loopBound(k);
+    FloatVector most = FloatVector.zero(FL);
+    int i = 0;
+    for (; i < bound; i += FLANES) {
+      FloatVector e = FloatVector.fromArray(FL, g, go + i);
+      FloatVector v = e.mul(ce).mul(e.mul(inv).sub(dot));
+      v.intoArray(g, go + i);
+      FloatVector a = v.abs();
+      most = most.blend(a, most.compare(VectorOperators.LT, a));
+    }
+    float largest = most.reduceLanes(VectorOperators.MAX);
+    for (; i < k; i++) {
+      float e = g[go + i];
+      float v = e * ce * (e * inv - dot);
+      g[go + i] = v;
+      largest = Math.max(largest, Math.abs(v));
+    }
+    return largest;
+  }
+
+  /**
+   * As {@link FusedFloat#softmaxSquared} on double lanes: the scalar loop's exponentials, formulas and
+   * double accumulation; the exponentials in {@code p[0, k)} and {@code p − y} in {@code p[k, 2k)}, so
+   * {@code p} needs length ≥ 2k.
+   */
+  static double softmaxSquaredDouble(float[] s, int so, int k, double[] y, int yo, int label,
+      float[] g, int go, double[] p, float scale) {
     float max = maxLanes(s, so, k);
     double inv = 1.0 / expShifted(s, so, k, max, p);
     double twoScale = 2.0 * scale;
@@ -266,7 +505,7 @@ final class FusedFloatVector {
     double dl = pl - 1;
     double value = off + (hasLabel ? dl * dl : 0);
     double dot = off + (hasLabel ? pl * dl : 0);
-    centredOneHot(p, k, twoScale * inv, inv, dot, g, go);
+    centredOneHotDouble(p, k, twoScale * inv, inv, dot, g, go);
     if (hasLabel) {
       g[go + label] = (float) (twoScale * pl * (dl - dot));
     }
@@ -276,19 +515,6 @@ final class FusedFloatVector {
   // Each loop below is a method of its own that takes and returns no vectors. C2 (JDK 17) stops inlining
   // when a method grows past its node budget, and a Vector API call left out of line boxes its vectors
   // (an allocation per lane group: measured 16 bytes per element when softmaxSquared held all its loops).
-
-  /** {@code g[go + j] ← (float) (e[j]·c)}. */
-  private static void scaled(double[] e, int k, double c, float[] g, int go) {
-    int bound = D.loopBound(k);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector v = DoubleVector.fromArray(D, e, i).mul(c);
-      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
-    }
-    for (; i < k; i++) {
-      g[go + i] = (float) (e[i] * c);
-    }
-  }
 
   /** {@code d_j = e_j·inv − y_j} into {@code p[k + j]}; returns {@code Σ e_j·d_j}. */
   private static double differences(double[] p, int k, double inv, double[] y, int yo) {
@@ -350,8 +576,8 @@ final class FusedFloatVector {
   }
 
   /** {@code g[go + j] ← (float) (c·e_j·(e_j·inv − dot))}. */
-  private static void centredOneHot(double[] p, int k, double c, double inv, double dot, float[] g,
-      int go) {
+  private static void centredOneHotDouble(double[] p, int k, double c, double inv, double dot,
+      float[] g, int go) {
     int bound = D.loopBound(k);
     int i = 0;
     for (; i < bound; i += LANES) {
