@@ -5,8 +5,9 @@
 #
 #   losslab-bench/scripts/bench_losses.sh [OUT_DIR]
 #
-# Cross-entropy and softmax-mse are measured twice: as the JVM starts by default (the scalar loops), and
-# with --add-modules jdk.incubator.vector (the Vector API loops; see dev.losslab.loss.FloatKernels).
+# Cross-entropy, binary-cross-entropy and softmax-mse are measured twice: as the JVM starts by default
+# (the scalar loops), and with --add-modules jdk.incubator.vector (the Vector API loops; see
+# dev.losslab.loss.FloatKernels). mse has no Vector API loop: C2 vectorises it as it is.
 #
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -w 2s -i 5 -r 2s"), TORCH_REPS (default 30),
 # PYTHON (default /usr/bin/python3, where Debian's python3-torch lives), SKIP_BUILD=1 to reuse the jar,
@@ -35,7 +36,7 @@ java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.(LossBenchmark|
 if [[ "${VECTOR:-1}" != 0 ]]; then
   # shellcheck disable=SC2086
   java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.LossBenchmark' \
-    -p loss=cross-entropy,softmax-mse -jvmArgsAppend --add-modules=jdk.incubator.vector \
+    -p loss=cross-entropy,binary-cross-entropy,softmax-mse -jvmArgsAppend --add-modules=jdk.incubator.vector \
     $jmh_args -t 1 -rf json -rff "$out/jmh-vector.json" | tee "$out/jmh-vector.txt"
   if ! grep -q "float kernels: Vector API" "$out/jmh-vector.txt"; then
     echo "bench_losses.sh: the Vector API run did not use the Vector API loops (see $out/jmh-vector.txt)" >&2

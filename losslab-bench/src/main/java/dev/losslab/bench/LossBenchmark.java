@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.State;
  * element; labels 4 bytes an example) and the float gradient written (4 bytes an element).
  *
  * <p>Run as the JVM starts by default it measures the scalar loops; with
- * {@code -jvmArgsAppend --add-modules=jdk.incubator.vector}, the Vector API loops of cross-entropy and
- * softmax-mse ({@link FloatKernels}). Each fork prints which.
+ * {@code -jvmArgsAppend --add-modules=jdk.incubator.vector}, the Vector API loops of cross-entropy,
+ * binary-cross-entropy and softmax-mse ({@link FloatKernels}). Each fork prints which.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

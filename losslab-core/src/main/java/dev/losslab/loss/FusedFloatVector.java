@@ -77,6 +77,9 @@ final class FusedFloatVector {
   /** Below this the float exponential is 0 (the true value is under float's smallest normal). */
   private static final float UNDERFLOW = -87.3f;
 
+  /** Float vectors per block of a sum before it is added into a double. */
+  private static final int BLOCK = 16;
+
   private FusedFloatVector() {}
 
   /** Number of double lanes; at least two, or {@link FloatKernels} does not use this class. */
@@ -96,41 +99,19 @@ final class FusedFloatVector {
 
   /**
    * As {@link FusedFloat#crossEntropy}, on float lanes: the row's exponentials {@code e^{s − max}} are
-   * taken eight at a time (AVX2) straight into {@code g}, summed in float blocks of {@value #BLOCK}
-   * vectors each added into a double, then scaled in place by {@code scale/Σ}. A confident row
-   * ({@code Σ < 2}, so {@code p_max > 1/2}) is summed again as {@code Σ = ones + rest}, the
-   * exponentials equal to 1 (the maximal scores) counted apart from the rest, so that its small
-   * {@code 1 − p_y = rest/Σ} and small value {@code log1p(rest)} keep their relative precision. The
-   * float exponential is accurate to a few float ulps ({@link #expSum}): every gradient entry stays
-   * within 1e-6 of the row's largest and the value within 1e-6 relative of the double path.
-   * {@code counts} needs length ≥ 1 (the scratch row does).
+   * taken eight at a time (AVX2) straight into {@code g} and summed ({@link #expSum}), then scaled in
+   * place by {@code scale/Σ} ({@link #normalise}). The float exponential is accurate to a few float
+   * ulps: every gradient entry stays within 1e-6 of the row's largest and the value within 1e-6
+   * relative of the double path. {@code scratch} needs length ≥ 1 (the scratch row does).
    */
   static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, float[] g, int go,
-      double[] counts, float scale) {
+      double[] scratch, float scale) {
     if (y == ignoreIndex) {
       java.util.Arrays.fill(g, go, go + k, 0f);
       return 0.0;
     }
-    float max = maxLanes(s, so, k);
-    double sum = expSum(s, so, k, max, g, go);
-    double ey = g[go + y];
-    double xy = (double) s[so + y] - max;
-    double gy;
-    double value;
-    if (sum < 2) {
-      double rest = restBesidesOnes(g, go, k, counts);
-      double ones = counts[0];
-      sum = ones + rest;
-      // p_y − 1 = (e_y − Σ)/Σ; for the single maximal class e_y = 1 and it is −rest/Σ exactly
-      gy = ey == 1.0 && ones == 1 ? -rest / sum : (ey - sum) / sum;
-      value = (ones == 1 ? Math.log1p(rest) : Math.log(sum)) - xy;
-    } else {
-      gy = (ey - sum) / sum;
-      value = Math.log(sum) - xy;
-    }
-    scaleLanes(g, go, k, (float) (scale / sum));
-    g[go + y] = (float) (scale * gy);
-    return value;
+    double sum = expSum(s, so, k, g, go, scratch);
+    return normalise(g, go, k, y, sum, (double) s[so + y] - scratch[0], scale);
   }
 
   /**
@@ -262,91 +243,173 @@ final class FusedFloatVector {
   private static final double ULPS = 0x1p-22;
 
   /**
-   * As {@link FusedFloat#softmaxSquared}, on float lanes, with a check: the exponentials and sums of
-   * {@link #crossEntropy}, {@code d = p − y} (into a float row of {@link FusedFloat.Rows}), and the
-   * gradient {@code 2·scale·p ⊙ (d − ⟨p, d⟩)}. This gradient can be far smaller than its terms (a
-   * saturated softmax, or a target close to the softmax), where float probabilities lose it; so the
-   * loop also sums an error estimate, each float quantity taken as {@link #ULPS} off, and when that
-   * estimate exceeds {@link #SOFTMAX_MSE_TOLERANCE} of the largest gradient entry, the row is computed
-   * again by {@link #softmaxSquaredDouble}. The benchmark's rows (N(0, 4) scores, one-hot targets)
+   * As {@link FusedFloat#softmaxSquared}, on float lanes, with a check: the exponentials and sum of
+   * {@link #expSum}, {@code d = p − y}, and the gradient {@code 2·scale·p ⊙ (d − ⟨p, d⟩)}. This
+   * gradient can be far smaller than its terms (a saturated softmax, or a target close to the
+   * softmax), where float probabilities lose it; so the loops also sum an error estimate, each float
+   * quantity taken as {@link #ULPS} off, and when that estimate exceeds
+   * {@link #SOFTMAX_MSE_TOLERANCE} of the largest gradient entry, the row is computed again by
+   * {@link #softmaxSquaredDouble}. The benchmark's rows (N(0, 4) scores, one-hot targets) nearly all
    * pass the check; rows close to a stationary point of the loss do not. {@code p} needs length ≥ 2k
    * (for the double loops).
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
-    float max = maxLanes(s, so, k);
-    double sum = expSum(s, so, k, max, g, go);
-    if (!(sum < Double.POSITIVE_INFINITY)) {
-      // NaN: the double loops spread it over the row as the scalar loop does
-      return softmaxSquaredDouble(s, so, k, y, yo, label, g, go, p, scale);
+    double sum = expSum(s, so, k, g, go, p);
+    double value = Double.NaN; // a NaN score: the double loops spread it over the row
+    if (sum < Double.POSITIVE_INFINITY) {
+      FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
+      value = y != null
+          ? centredDense(g, go, k, sum, y, yo, rows.f, scale, rows.sums)
+          : centredOneHot(g, go, k, label, sum, scale, rows.sums);
     }
-    FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
-    double[] sums = rows.sums;
-    double inv = 1.0 / sum; // also the largest probability: the maximal exponential is 1
-    double twoScale = 2.0 * scale;
-    float c = (float) (twoScale * inv);
+    return value >= 0 ? value : softmaxSquaredDouble(s, so, k, y, yo, label, g, go, p, scale);
+  }
+
+  // Compile roots. Every loop below sits in a method larger than C2's FreqInlineSize (325 bytes of
+  // bytecode in JDK 17), so it is never inlined into its caller and C2 compiles it on its own, and
+  // none takes or returns a vector. Inlined a few calls deep, the Vector API's own call chain passes
+  // C2's MaxInlineLevel (15), a vector operation is left out of line and every vector it touches is
+  // boxed (measured: 8 to 77 bytes allocated an element); with several loops in one method, C2's
+  // node budget does the same. Hence the pairs of loops per method below, and not more.
+
+  /**
+   * {@code g[go + j] ← e^{s[so + j] − max}} for {@code j < k} on float lanes, {@code max} the row's
+   * largest score (written into {@code maxOut[0]}); returns their sum, summed in float blocks of
+   * {@value #BLOCK} vectors each added into a double.
+   *
+   * <p>The maximum by compare-and-blend: two instructions a vector, where {@link FloatVector#max}
+   * costs five (it keeps {@link Math#max}'s NaN and signed-zero rules). A NaN score may be skipped
+   * there; it still reaches the sum through its own exponential.
+   *
+   * <p>The exponential: {@code x = n·ln 2 + r} with {@code n} rounded by adding {@code 1.5·2²³} (so
+   * {@code n} is read from the mantissa bits, and {@code 2ⁿ} is those bits shifted into the exponent,
+   * since JDK 17 does not intrinsify the float-to-int lane conversion), {@code r} by one FMA with
+   * {@code ln 2} rounded to float, and {@code e^r} by a degree-5 minimax polynomial evaluated in Estrin
+   * form (short dependency chains: this loop is limited by latency, not by arithmetic). Measured
+   * against {@code Math.exp} of the same float argument: at most 3.3 float ulps for
+   * {@code x ∈ [−10, 0]}, 6.6 down to {@code −87.3} (where {@code n·(ln 2 − float(ln 2))} adds up to
+   * 2.4e-7, less than the rounding of {@code x = s − max} itself). Below {@code −87.3} the result is
+   * 0. NaN stays NaN.
+   */
+  private static double expSum(float[] s, int so, int k, float[] g, int go, double[] maxOut) {
+    int bound = FL.loopBound(k);
+    float max = s[so];
+    int i = 0;
+    if (bound > 0) {
+      FloatVector m = FloatVector.fromArray(FL, s, so);
+      for (i = FLANES; i < bound; i += FLANES) {
+        FloatVector v = FloatVector.fromArray(FL, s, so + i);
+        m = m.blend(v, m.compare(VectorOperators.LT, v));
+      }
+      max = m.reduceLanes(VectorOperators.MAX);
+    }
+    for (; i < k; i++) {
+      max = Math.max(max, s[so + i]);
+    }
+    maxOut[0] = max;
+    double sum = 0;
+    i = 0;
+    // the accumulator lives inside one block: a vector carried around the outer loop as well is boxed
+    // by C2 17 on every iteration (measured: 64 bytes a vector)
+    while (i < bound) {
+      int blockEnd = Math.min(bound, i + BLOCK * FLANES);
+      FloatVector acc = FloatVector.zero(FL);
+      for (; i < blockEnd; i += FLANES) {
+        FloatVector x = FloatVector.fromArray(FL, s, so + i).sub(max);
+        FloatVector t = x.fma(LOG2E, ROUND);
+        FloatVector n = t.sub(ROUND);
+        FloatVector r = n.fma(MINUS_LN2, x);
+        FloatVector r2 = r.mul(r);
+        FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
+        FloatVector er = poly.fma(r2, r.add(1f));
+        FloatVector two = ((IntVector) t.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
+            .add(0x3F800000).reinterpretAsFloats();
+        FloatVector e = er.mul(two).blend(0f, x.compare(VectorOperators.LT, UNDERFLOW));
+        e.intoArray(g, go + i);
+        acc = acc.add(e);
+      }
+      sum += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < k; i++) {
+      float x = s[so + i] - max;
+      float e = x < UNDERFLOW ? 0f : FastFloat.expNonPositive(x);
+      g[go + i] = e;
+      sum += e;
+    }
+    return sum;
+  }
+
+  /**
+   * Cross-entropy's second half: {@code g ← e·scale/Σ} with the label's entry {@code p_y − 1}; returns
+   * the value {@code log Σ − xy}, {@code xy = s_y − max}. A confident row ({@code Σ < 2}, so
+   * {@code p_max > 1/2}) is summed again as {@code Σ = ones + rest}, the exponentials equal to 1 (the
+   * maximal scores) counted apart from the rest, so that its small {@code 1 − p_y = rest/Σ} and small
+   * value {@code log1p(rest)} keep their relative precision (the block sum rounds them against 1).
+   */
+  private static double normalise(float[] g, int go, int k, int y, double sum, double xy,
+      float scale) {
+    int bound = FL.loopBound(k);
+    double ey = g[go + y];
+    double gy;
     double value;
-    double estimate;
-    float largest;
-    if (y != null) {
-      differencesDense(g, go, k, (float) inv, y, yo, rows.f, sums);
-      value = sums[0];
-      double dot = sums[1];
-      // dot = Σ p·d: each term off by ULPS·(2p² + 2p|d|), the float sum by 2·ULPS of Σ p|d|
-      double dotError = ULPS * (4 * sums[2] + 2 * sums[3]);
-      largest = centredDense(g, go, k, rows.f, c, (float) dot);
-      // entry j = 2·scale·p_j·(d_j − dot): d_j off by ULPS·(p_j + |y_j|) ≤ ULPS·(2p_j + |d_j|), whose
-      // p_j-weighted largest is at most the sum 2Σp² + Σp|d|; dot off by dotError; and p_j's own
-      // ULPS times the entry
-      estimate = twoScale * (ULPS * (2 * sums[3] + sums[2]) + inv * dotError) + ULPS * largest;
+    if (sum < 2) {
+      double rest = 0;
+      int notOne = 0;
+      int i = 0;
+      while (i < bound) {
+        int blockEnd = Math.min(bound, i + BLOCK * FLANES);
+        FloatVector acc = FloatVector.zero(FL);
+        FloatVector count = FloatVector.zero(FL);
+        for (; i < blockEnd; i += FLANES) {
+          FloatVector e = FloatVector.fromArray(FL, g, go + i);
+          VectorMask<Float> below = e.compare(VectorOperators.NE, 1f);
+          acc = acc.add(e, below);
+          count = count.sub(below.toVector()); // a true lane reads −1
+        }
+        rest += acc.reduceLanes(VectorOperators.ADD);
+        notOne += (int) count.reduceLanes(VectorOperators.ADD);
+      }
+      int ones = bound - notOne;
+      for (; i < k; i++) {
+        if (g[go + i] != 1f) {
+          rest += g[go + i];
+        } else {
+          ones++;
+        }
+      }
+      sum = ones + rest;
+      // p_y − 1 = (e_y − Σ)/Σ; for the single maximal class e_y = 1 and it is −rest/Σ exactly
+      gy = ey == 1.0 && ones == 1 ? -rest / sum : (ey - sum) / sum;
+      value = (ones == 1 ? Math.log1p(rest) : Math.log(sum)) - xy;
     } else {
-      boolean hasLabel = label >= 0 && label < k;
-      float el = hasLabel ? g[go + label] : 0f;
-      if (hasLabel) {
-        g[go + label] = 0f; // set aside while the others are summed
-      }
-      squaresAndMax(g, go, k, sums);
-      if (hasLabel) {
-        g[go + label] = el;
-        // Σ = e_l + (Σ others), so that 1 − p_l = (Σ others)/Σ keeps its relative precision when the
-        // label is confident; the block sum of the whole row rounds the small others against e_l = 1
-        sum = el + sums[2];
-        inv = 1.0 / sum;
-        c = (float) (twoScale * inv);
-      }
-      double off = sums[0] * inv * inv;
-      double pmax = sums[1] * inv; // the largest probability off the label
-      double pl = el * inv;
-      double dl = hasLabel ? -sums[2] * inv : 0; // p_l − 1
-      value = off + dl * dl;
-      double dot = off + pl * dl;
-      largest = centredOneHot(g, go, k, c, (float) inv, (float) dot);
-      if (hasLabel) {
-        // d_l − dot = d_l(1 − p_l) − off: two terms of one sign
-        double gl = twoScale * pl * (dl * (sums[2] * inv) - off);
-        g[go + label] = (float) gl;
-        largest = Math.max(largest, (float) Math.abs(gl));
-      }
-      // entry j off the label = 2·scale·p_j·(p_j − dot): p_j off by ULPS and by the rounding of inv
-      // and of p_j − dot, dot = off + p_l·d_l by 4·ULPS of its two terms (the float sum of squares
-      // and the roundings of the products)
-      double dotError = 4 * ULPS * (off + pl * Math.abs(dl));
-      estimate = twoScale * pmax * (2 * ULPS * pmax + dotError) + 2 * ULPS * largest;
+      gy = (ey - sum) / sum;
+      value = Math.log(sum) - xy;
     }
-    if (!(estimate <= SOFTMAX_MSE_TOLERANCE * largest)) {
-      return softmaxSquaredDouble(s, so, k, y, yo, label, g, go, p, scale);
+    float c = (float) (scale / sum);
+    int i = 0;
+    for (; i < bound; i += FLANES) {
+      FloatVector.fromArray(FL, g, go + i).mul(c).intoArray(g, go + i);
     }
+    for (; i < k; i++) {
+      g[go + i] *= c;
+    }
+    g[go + y] = (float) (scale * gy);
     return value;
   }
 
   /**
-   * Over the exponentials {@code e} in {@code g[go, go + k)} and a dense target: {@code d = e·inv − y}
-   * into {@code d[0, k)}; sums into {@code out}: {@code Σ d²}, {@code Σ p·d}, {@code Σ p·|d|} and
-   * {@code Σ p²}, {@code p = e·inv}.
+   * softmax-mse's second half with a dense target, over the exponentials {@code e} in
+   * {@code g[go, go + k)} summing to {@code sum}: {@code d = p − y} into {@code d[0, k)} with
+   * {@code Σ d²} (the value), {@code Σ p·d}, {@code Σ p·|d|} and {@code Σ p²}; then
+   * {@code g ← 2·scale·p·(d − Σ p·d)} and its largest entry. Returns the value, or −1 when the error
+   * estimate says the row must be computed again in double. {@code sums} needs length ≥ 4.
    */
-  private static void differencesDense(float[] g, int go, int k, float inv, double[] y, int yo,
-      float[] d, double[] out) {
+  private static double centredDense(float[] g, int go, int k, double sum, double[] y, int yo,
+      float[] d, float scale, double[] sums) {
     int bound = FL.loopBound(k);
+    double inv = 1.0 / sum; // also the largest probability: the maximal exponential is 1
+    float invF = (float) inv;
     double squares = 0;
     double dot = 0;
     double spread = 0;
@@ -359,7 +422,8 @@ final class FusedFloatVector {
       FloatVector pabs = FloatVector.zero(FL);
       FloatVector psq = FloatVector.zero(FL);
       for (; i < blockEnd; i += FLANES) {
-        FloatVector pr = FloatVector.fromArray(FL, g, go + i).mul(inv);
+        FloatVector pr = FloatVector.fromArray(FL, g, go + i).mul(invF);
+        // two double vectors narrowed into the low and the high half of one float vector
         FloatVector t = ((FloatVector) DoubleVector.fromArray(D, y, yo + i)
             .convertShape(VectorOperators.D2F, FL, 0))
             .add((FloatVector) DoubleVector.fromArray(D, y, yo + i + LANES)
@@ -377,7 +441,7 @@ final class FusedFloatVector {
       probabilitySquares += psq.reduceLanes(VectorOperators.ADD);
     }
     for (; i < k; i++) {
-      float pr = g[go + i] * inv;
+      float pr = g[go + i] * invF;
       float di = pr - (float) y[yo + i];
       d[i] = di;
       squares += di * di;
@@ -385,83 +449,95 @@ final class FusedFloatVector {
       spread += pr * Math.abs(di);
       probabilitySquares += pr * pr;
     }
-    out[0] = squares;
-    out[1] = dot;
-    out[2] = spread;
-    out[3] = probabilitySquares;
-  }
-
-  /**
-   * {@code g[go + j] ← ce·e_j·(d_j − dot)}, {@code e} in {@code g} and {@code d} in {@code d[0, k)};
-   * returns the largest {@code |g|}.
-   */
-  private static float centredDense(float[] g, int go, int k, float[] d, float ce, float dot) {
-    int bound = FL.loopBound(k);
+    double twoScale = 2.0 * scale;
+    float ce = (float) (twoScale * inv);
+    float dotF = (float) dot;
     FloatVector most = FloatVector.zero(FL);
-    int i = 0;
+    i = 0;
     for (; i < bound; i += FLANES) {
       FloatVector e = FloatVector.fromArray(FL, g, go + i);
-      FloatVector v = e.mul(ce).mul(FloatVector.fromArray(FL, d, i).sub(dot));
+      FloatVector v = e.mul(ce).mul(FloatVector.fromArray(FL, d, i).sub(dotF));
       v.intoArray(g, go + i);
       FloatVector a = v.abs();
       most = most.blend(a, most.compare(VectorOperators.LT, a));
     }
     float largest = most.reduceLanes(VectorOperators.MAX);
     for (; i < k; i++) {
-      float v = g[go + i] * ce * (d[i] - dot);
+      float v = g[go + i] * ce * (d[i] - dotF);
       g[go + i] = v;
       largest = Math.max(largest, Math.abs(v));
     }
-    return largest;
+    // dot = Σ p·d: each term off by ULPS·(2p² + 2p|d|), the float sum by 2·ULPS of Σ p|d|
+    double dotError = ULPS * (4 * spread + 2 * probabilitySquares);
+    // entry j = 2·scale·p_j·(d_j − dot): d_j off by ULPS·(p_j + |y_j|) ≤ ULPS·(2p_j + |d_j|), whose
+    // p_j-weighted largest is at most the sum 2Σp² + Σp|d|; dot off by dotError; and p_j's own
+    // ULPS times the entry
+    double estimate = twoScale * (ULPS * (2 * probabilitySquares + spread) + inv * dotError)
+        + ULPS * largest;
+    return estimate <= SOFTMAX_MSE_TOLERANCE * largest ? squares : -1;
   }
 
   /**
-   * Over {@code e} in {@code g[go, go + k)}: {@code Σ e²}, {@code max e} and {@code Σ e} into
-   * {@code out}.
+   * softmax-mse's second half with a one-hot target ({@code label}, none if outside {@code [0, k)}),
+   * over the exponentials {@code e} in {@code g[go, go + k)} summing to {@code sum}: the label's
+   * exponential set aside, {@code Σ e²}, {@code max e} and {@code Σ e} of the others; then
+   * {@code g ← 2·scale·p·(p − dot)} and the label's entry apart. Returns the value, or −1 when the error
+   * estimate says the row must be computed again in double.
    */
-  private static void squaresAndMax(float[] g, int go, int k, double[] out) {
+  private static double centredOneHot(float[] g, int go, int k, int label, double sum, float scale,
+      double[] sums) {
     int bound = FL.loopBound(k);
+    boolean hasLabel = label >= 0 && label < k;
+    float el = hasLabel ? g[go + label] : 0f;
+    if (hasLabel) {
+      g[go + label] = 0f;
+    }
     double squares = 0;
-    double total = 0;
-    float largest = 0f;
+    double others = 0;
+    float largestOther = 0f;
     int i = 0;
     while (i < bound) {
       int blockEnd = Math.min(bound, i + BLOCK * FLANES);
       FloatVector sq = FloatVector.zero(FL);
-      FloatVector sum = FloatVector.zero(FL);
+      FloatVector total = FloatVector.zero(FL);
       FloatVector most = FloatVector.zero(FL);
       for (; i < blockEnd; i += FLANES) {
         FloatVector e = FloatVector.fromArray(FL, g, go + i);
         sq = e.fma(e, sq);
-        sum = sum.add(e);
+        total = total.add(e);
         most = most.blend(e, most.compare(VectorOperators.LT, e));
       }
       squares += sq.reduceLanes(VectorOperators.ADD);
-      total += sum.reduceLanes(VectorOperators.ADD);
-      largest = Math.max(largest, most.reduceLanes(VectorOperators.MAX));
+      others += total.reduceLanes(VectorOperators.ADD);
+      largestOther = Math.max(largestOther, most.reduceLanes(VectorOperators.MAX));
     }
     for (; i < k; i++) {
       float e = g[go + i];
       squares += e * e;
-      total += e;
-      largest = Math.max(largest, e);
+      others += e;
+      largestOther = Math.max(largestOther, e);
     }
-    out[0] = squares;
-    out[1] = largest;
-    out[2] = total;
-  }
-
-  /**
-   * {@code g[go + j] ← c·e_j·(e_j·inv − dot)} (one-hot, before the label's entry is set); returns the
-   * largest {@code |g|}.
-   */
-  private static float centredOneHot(float[] g, int go, int k, float ce, float inv, float dot) {
-    int bound = FL.loopBound(k);
+    if (hasLabel) {
+      g[go + label] = el;
+      // Σ = e_l + (Σ others), so that 1 − p_l = (Σ others)/Σ keeps its relative precision when the
+      // label is confident; the block sum of the whole row rounds the small others against e_l = 1
+      sum = el + others;
+    }
+    double inv = 1.0 / sum;
+    double twoScale = 2.0 * scale;
+    double off = squares * inv * inv;
+    double pmax = largestOther * inv; // the largest probability off the label
+    double pl = el * inv;
+    double dl = hasLabel ? -others * inv : 0; // p_l − 1
+    double value = off + dl * dl;
+    float ce = (float) (twoScale * inv);
+    float invF = (float) inv;
+    float dot = (float) (off + pl * dl);
     FloatVector most = FloatVector.zero(FL);
-    int i = 0;
+    i = 0;
     for (; i < bound; i += FLANES) {
       FloatVector e = FloatVector.fromArray(FL, g, go + i);
-      FloatVector v = e.mul(ce).mul(e.mul(inv).sub(dot));
+      FloatVector v = e.mul(ce).mul(e.mul(invF).sub(dot));
       v.intoArray(g, go + i);
       FloatVector a = v.abs();
       most = most.blend(a, most.compare(VectorOperators.LT, a));
@@ -469,253 +545,50 @@ final class FusedFloatVector {
     float largest = most.reduceLanes(VectorOperators.MAX);
     for (; i < k; i++) {
       float e = g[go + i];
-      float v = e * ce * (e * inv - dot);
+      float v = e * ce * (e * invF - dot);
       g[go + i] = v;
       largest = Math.max(largest, Math.abs(v));
     }
-    return largest;
+    if (hasLabel) {
+      // d_l − dot = d_l(1 − p_l) − off: two terms of one sign
+      double gl = twoScale * pl * (dl * (others * inv) - off);
+      g[go + label] = (float) gl;
+      largest = Math.max(largest, (float) Math.abs(gl));
+    }
+    // entry j off the label = 2·scale·p_j·(p_j − dot): p_j off by ULPS and by the rounding of inv
+    // and of p_j − dot, dot = off + p_l·d_l by 4·ULPS of its two terms (the float sum of squares
+    // and the roundings of the products)
+    double dotError = 4 * ULPS * (off + pl * Math.abs(dl));
+    double estimate = twoScale * pmax * (2 * ULPS * pmax + dotError) + 2 * ULPS * largest;
+    return estimate <= SOFTMAX_MSE_TOLERANCE * largest ? value : -1;
   }
 
   /**
    * As {@link FusedFloat#softmaxSquared} on double lanes: the scalar loop's exponentials, formulas and
    * double accumulation; the exponentials in {@code p[0, k)} and {@code p − y} in {@code p[k, 2k)}, so
-   * {@code p} needs length ≥ 2k.
+   * {@code p} needs length ≥ 2k. The row's maximum (on float lanes) and exponentials are taken here,
+   * which makes this method a compile root; the second half is {@link #centredDoubleDense} (a root of
+   * its own) or {@link #centredDoubleOneHot} (inlined here, one level deep).
    */
   static double softmaxSquaredDouble(float[] s, int so, int k, double[] y, int yo, int label,
       float[] g, int go, double[] p, float scale) {
-    float max = maxLanes(s, so, k);
-    double inv = 1.0 / expShifted(s, so, k, max, p);
-    double twoScale = 2.0 * scale;
-    if (y != null) {
-      double dot = differences(p, k, inv, y, yo) * inv;
-      return centred(p, k, twoScale * inv, dot, g, go);
-    }
-    // one-hot: the label's term apart, as in the scalar loop; its exponential is set aside while the
-    // others' squares are summed
-    boolean hasLabel = label >= 0 && label < k;
-    double el = hasLabel ? p[label] : 0;
-    if (hasLabel) {
-      p[label] = 0;
-    }
-    double off = squares(p, k) * inv * inv;
-    if (hasLabel) {
-      p[label] = el;
-    }
-    double pl = el * inv;
-    double dl = pl - 1;
-    double value = off + (hasLabel ? dl * dl : 0);
-    double dot = off + (hasLabel ? pl * dl : 0);
-    centredOneHotDouble(p, k, twoScale * inv, inv, dot, g, go);
-    if (hasLabel) {
-      g[go + label] = (float) (twoScale * pl * (dl - dot));
-    }
-    return value;
-  }
-
-  // Each loop below is a method of its own that takes and returns no vectors. C2 (JDK 17) stops inlining
-  // when a method grows past its node budget, and a Vector API call left out of line boxes its vectors
-  // (an allocation per lane group: measured 16 bytes per element when softmaxSquared held all its loops).
-
-  /** {@code d_j = e_j·inv − y_j} into {@code p[k + j]}; returns {@code Σ e_j·d_j}. */
-  private static double differences(double[] p, int k, double inv, double[] y, int yo) {
-    int bound = D.loopBound(k);
-    DoubleVector acc = DoubleVector.zero(D);
+    int fbound = FL.loopBound(k);
+    float shift = s[so];
     int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector e = DoubleVector.fromArray(D, p, i);
-      DoubleVector d = e.mul(inv).sub(DoubleVector.fromArray(D, y, yo + i));
-      d.intoArray(p, k + i);
-      acc = e.fma(d, acc);
-    }
-    double sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      double d = p[i] * inv - y[yo + i];
-      p[k + i] = d;
-      sum += p[i] * d;
-    }
-    return sum;
-  }
-
-  /** {@code Σ e_j²} over {@code p[0, k)}. */
-  private static double squares(double[] p, int k) {
-    int bound = D.loopBound(k);
-    DoubleVector acc = DoubleVector.zero(D);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector e = DoubleVector.fromArray(D, p, i);
-      acc = e.fma(e, acc);
-    }
-    double sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      sum += p[i] * p[i];
-    }
-    return sum;
-  }
-
-  /**
-   * {@code g[go + j] ← (float) (c·e_j·(d_j − dot))}, {@code e} in {@code p[0, k)} and {@code d} in
-   * {@code p[k, 2k)}; returns {@code Σ d²} (the value, summed here rather than in a pass of its own).
-   */
-  private static double centred(double[] p, int k, double c, double dot, float[] g, int go) {
-    int bound = D.loopBound(k);
-    DoubleVector acc = DoubleVector.zero(D);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector d = DoubleVector.fromArray(D, p, k + i);
-      DoubleVector v = DoubleVector.fromArray(D, p, i).mul(c).mul(d.sub(dot));
-      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
-      acc = d.fma(d, acc);
-    }
-    double sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      double d = p[k + i];
-      g[go + i] = (float) (c * p[i] * (d - dot));
-      sum += d * d;
-    }
-    return sum;
-  }
-
-  /** {@code g[go + j] ← (float) (c·e_j·(e_j·inv − dot))}. */
-  private static void centredOneHotDouble(double[] p, int k, double c, double inv, double dot,
-      float[] g, int go) {
-    int bound = D.loopBound(k);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector e = DoubleVector.fromArray(D, p, i);
-      DoubleVector v = e.mul(c).mul(e.mul(inv).sub(dot));
-      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
-    }
-    for (; i < k; i++) {
-      g[go + i] = (float) (c * p[i] * (p[i] * inv - dot));
-    }
-  }
-
-  /** Float vectors per block of a sum before it is added into a double. */
-  private static final int BLOCK = 16;
-
-  /**
-   * The largest of {@code s[so, so + k)} ({@code k ≥ 1}) by compare-and-blend on float lanes: two
-   * instructions a vector, where {@link FloatVector#max} costs five (it keeps {@link Math#max}'s NaN
-   * and signed-zero rules). A NaN score may be skipped here; it still reaches every entry of a softmax
-   * through its own exponential and the sum.
-   */
-  private static float maxLanes(float[] s, int so, int k) {
-    int bound = FL.loopBound(k);
-    float max = s[so];
-    int i = 0;
-    if (bound > 0) {
+    if (fbound > 0) {
       FloatVector m = FloatVector.fromArray(FL, s, so);
-      for (i = FLANES; i < bound; i += FLANES) {
+      for (i = FLANES; i < fbound; i += FLANES) {
         FloatVector v = FloatVector.fromArray(FL, s, so + i);
         m = m.blend(v, m.compare(VectorOperators.LT, v));
       }
-      max = m.reduceLanes(VectorOperators.MAX);
+      shift = m.reduceLanes(VectorOperators.MAX);
     }
     for (; i < k; i++) {
-      max = Math.max(max, s[so + i]);
+      shift = Math.max(shift, s[so + i]);
     }
-    return max;
-  }
-
-  /**
-   * {@code g[go + j] ← e^{s[so + j] − shift}} for {@code j < k} on float lanes ({@code shift} at least
-   * the row's maximum); returns their sum.
-   *
-   * <p>The exponential: {@code x = n·ln 2 + r} with {@code n} rounded by adding {@code 1.5·2²³} (so
-   * {@code n} is read from the mantissa bits, and {@code 2ⁿ} is those bits shifted into the exponent,
-   * since JDK 17 does not intrinsify the float-to-int lane conversion), {@code r} by one FMA with
-   * {@code ln 2} rounded to float, and {@code e^r} by a degree-5 minimax polynomial evaluated in Estrin
-   * form (short dependency chains: this loop is limited by latency, not by arithmetic). Measured
-   * against {@code Math.exp} of the same float argument: at most 3.3 float ulps for
-   * {@code x ∈ [−10, 0]}, 6.6 down to {@code −87.3} (where {@code n·(ln 2 − float(ln 2))} adds up to
-   * 2.4e-7, less than the rounding of {@code x = s − shift} itself). Below {@code −87.3} the result is
-   * 0. NaN stays NaN, and reaches the sum.
-   */
-  private static double expSum(float[] s, int so, int k, float shift, float[] g, int go) {
-    int bound = FL.loopBound(k);
-    double sum = 0;
-    int i = 0;
-    // the accumulator lives inside one block: a vector carried around the outer loop as well is boxed
-    // by C2 17 on every iteration (measured: 64 bytes a vector)
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + BLOCK * FLANES);
-      FloatVector acc = FloatVector.zero(FL);
-      for (; i < blockEnd; i += FLANES) {
-        FloatVector x = FloatVector.fromArray(FL, s, so + i).sub(shift);
-        FloatVector t = x.fma(LOG2E, ROUND);
-        FloatVector n = t.sub(ROUND);
-        FloatVector r = n.fma(MINUS_LN2, x);
-        FloatVector r2 = r.mul(r);
-        FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
-        FloatVector er = poly.fma(r2, r.add(1f));
-        FloatVector two = ((IntVector) t.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
-            .add(0x3F800000).reinterpretAsFloats();
-        FloatVector e = er.mul(two).blend(0f, x.compare(VectorOperators.LT, UNDERFLOW));
-        e.intoArray(g, go + i);
-        acc = acc.add(e);
-      }
-      sum += acc.reduceLanes(VectorOperators.ADD);
-    }
-    for (; i < k; i++) {
-      float x = s[so + i] - shift;
-      float e = x < UNDERFLOW ? 0f : FastFloat.expNonPositive(x);
-      g[go + i] = e;
-      sum += e;
-    }
-    return sum;
-  }
-
-  /**
-   * The sum of {@code g[go, go + k)} without its entries equal to 1, whose number goes into
-   * {@code ones[0]}: a softmax's exponentials split into the maximal ones (exactly 1) and the rest.
-   */
-  private static double restBesidesOnes(float[] g, int go, int k, double[] ones) {
-    int bound = FL.loopBound(k);
-    double rest = 0;
-    int notOne = 0;
-    int i = 0;
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + BLOCK * FLANES);
-      FloatVector acc = FloatVector.zero(FL);
-      FloatVector count = FloatVector.zero(FL);
-      for (; i < blockEnd; i += FLANES) {
-        FloatVector e = FloatVector.fromArray(FL, g, go + i);
-        VectorMask<Float> below = e.compare(VectorOperators.NE, 1f);
-        acc = acc.add(e, below);
-        count = count.sub(below.toVector()); // a true lane reads −1
-      }
-      rest += acc.reduceLanes(VectorOperators.ADD);
-      notOne += (int) count.reduceLanes(VectorOperators.ADD);
-    }
-    int counted = bound - notOne;
-    for (; i < k; i++) {
-      if (g[go + i] != 1f) {
-        rest += g[go + i];
-      } else {
-        counted++;
-      }
-    }
-    ones[0] = counted;
-    return rest;
-  }
-
-  /** {@code g[go + j] ← g[go + j]·c}. */
-  private static void scaleLanes(float[] g, int go, int k, float c) {
-    int bound = FL.loopBound(k);
-    int i = 0;
-    for (; i < bound; i += FLANES) {
-      FloatVector.fromArray(FL, g, go + i).mul(c).intoArray(g, go + i);
-    }
-    for (; i < k; i++) {
-      g[go + i] *= c;
-    }
-  }
-
-  /** {@code e[j] ← e^{s[so + j] − shift}} for {@code j < k}; returns their sum. */
-  private static double expShifted(float[] s, int so, int k, float shift, double[] e) {
     int bound = D.loopBound(k);
     DoubleVector sum = DoubleVector.zero(D);
-    int i = 0;
+    i = 0;
     for (; i < bound; i += LANES) {
       DoubleVector x = (DoubleVector) FloatVector.fromArray(F, s, so + i)
           .convertShape(VectorOperators.F2D, D, 0);
@@ -737,17 +610,107 @@ final class FusedFloatVector {
       v = v.mul(v);
       v = v.mul(v);
       v = v.mul(v); // ^1024
-      v.intoArray(e, i);
+      v.intoArray(p, i);
       sum = sum.add(v);
     }
     double total = sum.reduceLanes(VectorOperators.ADD);
     for (int j = i; j < k; j++) {
-      e[j] = s[so + j];
+      p[j] = s[so + j];
     }
-    FastFloat.expNonPositive(e, i, k, shift);
+    FastFloat.expNonPositive(p, i, k, shift);
     for (int j = i; j < k; j++) {
-      total += e[j];
+      total += p[j];
     }
-    return total;
+    double inv = 1.0 / total;
+    return y != null
+        ? centredDoubleDense(p, k, inv, y, yo, 2.0 * scale, g, go)
+        : centredDoubleOneHot(p, k, inv, label, 2.0 * scale, g, go);
+  }
+
+  /**
+   * With a dense target: {@code d_j = e_j·inv − y_j} into {@code p[k + j]} and {@code Σ e·d}; then
+   * {@code g ← (float) (c·e·(d − dot))}, {@code dot = inv·Σ e·d}; returns {@code Σ d²} (the value).
+   */
+  private static double centredDoubleDense(double[] p, int k, double inv, double[] y, int yo,
+      double twoScale, float[] g, int go) {
+    int bound = D.loopBound(k);
+    DoubleVector acc = DoubleVector.zero(D);
+    int i = 0;
+    for (; i < bound; i += LANES) {
+      DoubleVector e = DoubleVector.fromArray(D, p, i);
+      DoubleVector d = e.mul(inv).sub(DoubleVector.fromArray(D, y, yo + i));
+      d.intoArray(p, k + i);
+      acc = e.fma(d, acc);
+    }
+    double ed = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < k; i++) {
+      double d = p[i] * inv - y[yo + i];
+      p[k + i] = d;
+      ed += p[i] * d;
+    }
+    double dot = ed * inv;
+    double c = twoScale * inv;
+    DoubleVector squares = DoubleVector.zero(D);
+    i = 0;
+    for (; i < bound; i += LANES) {
+      DoubleVector d = DoubleVector.fromArray(D, p, k + i);
+      DoubleVector v = DoubleVector.fromArray(D, p, i).mul(c).mul(d.sub(dot));
+      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
+      squares = d.fma(d, squares);
+    }
+    double value = squares.reduceLanes(VectorOperators.ADD);
+    for (; i < k; i++) {
+      double d = p[k + i];
+      g[go + i] = (float) (c * p[i] * (d - dot));
+      value += d * d;
+    }
+    return value;
+  }
+
+  /**
+   * With a one-hot target: the label's term apart, as in the scalar loop (its exponential set aside
+   * while the others' squares are summed); then {@code g ← (float) (c·e·(e·inv − dot))} and the
+   * label's entry; returns the value.
+   */
+  private static double centredDoubleOneHot(double[] p, int k, double inv, int label,
+      double twoScale, float[] g, int go) {
+    boolean hasLabel = label >= 0 && label < k;
+    double el = hasLabel ? p[label] : 0;
+    if (hasLabel) {
+      p[label] = 0;
+    }
+    int bound = D.loopBound(k);
+    DoubleVector acc = DoubleVector.zero(D);
+    int i = 0;
+    for (; i < bound; i += LANES) {
+      DoubleVector e = DoubleVector.fromArray(D, p, i);
+      acc = e.fma(e, acc);
+    }
+    double squares = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < k; i++) {
+      squares += p[i] * p[i];
+    }
+    if (hasLabel) {
+      p[label] = el;
+    }
+    double off = squares * inv * inv;
+    double pl = el * inv;
+    double dl = pl - 1;
+    double value = off + (hasLabel ? dl * dl : 0);
+    double dot = off + (hasLabel ? pl * dl : 0);
+    double c = twoScale * inv;
+    i = 0;
+    for (; i < bound; i += LANES) {
+      DoubleVector e = DoubleVector.fromArray(D, p, i);
+      DoubleVector v = e.mul(c).mul(e.mul(inv).sub(dot));
+      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
+    }
+    for (; i < k; i++) {
+      g[go + i] = (float) (c * p[i] * (p[i] * inv - dot));
+    }
+    if (hasLabel) {
+      g[go + label] = (float) (twoScale * pl * (dl - dot));
+    }
+    return value;
   }
 }
