@@ -32,12 +32,12 @@ fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load.txt"
 # shellcheck disable=SC2086
 java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.(LossBenchmark|CopyBenchmark)' \
-  $jmh_args -t 1 -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+  $jmh_args -t 1 -prof gc -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
 if [[ "${VECTOR:-1}" != 0 ]]; then
   # shellcheck disable=SC2086
   java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.LossBenchmark' \
     -p loss=cross-entropy,binary-cross-entropy,softmax-mse -jvmArgsAppend --add-modules=jdk.incubator.vector \
-    $jmh_args -t 1 -rf json -rff "$out/jmh-vector.json" | tee "$out/jmh-vector.txt"
+    $jmh_args -t 1 -prof gc -rf json -rff "$out/jmh-vector.json" | tee "$out/jmh-vector.txt"
   if ! grep -q "float kernels: Vector API" "$out/jmh-vector.txt"; then
     echo "bench_losses.sh: the Vector API run did not use the Vector API loops (see $out/jmh-vector.txt)" >&2
     exit 1
@@ -86,9 +86,9 @@ for r in jmh:
         moved = 2 * 4 * size
         copies[size] = (moved / (ms(r) * 1e-3) / 1e9, moved / (cpu_ms(r) * 1e-3) / 1e9)
 lines.append("| loss | losslab ms/batch (wall) | losslab ns/elem (wall) | losslab ns/elem (CPU) "
-             "| losslab GB/s (CPU) | torch ns/elem (wall) | torch ns/elem (CPU) "
-             "| torch / losslab (CPU) |")
-lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+             "| losslab GB/s (CPU) | losslab KB allocated/batch | torch ns/elem (wall) "
+             "| torch ns/elem (CPU) | torch / losslab (CPU) |")
+lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r, kernels in [(r, "") for r in jmh] + [(r, ", Vector API") for r in vector]:
     if not r["benchmark"].endswith("LossBenchmark.forwardBackward"):
         continue
@@ -109,8 +109,10 @@ for r, kernels in [(r, "") for r in jmh] + [(r, ", Vector API") for r in vector]
         tns = f"{tr['ns_per_element']:.3f}"
         tcns = f"{tr['cpu_ns_per_element']:.3f}"
         ratio = f"{tr['cpu_ns_per_element'] / cns:.2f}"
+    # bytes allocated per batch: a few KB of scratch rows; megabytes mean boxed vectors
+    alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score", float("nan"))
     lines.append(f"| {name}{kernels} | {t:.2f} ± {err_ms(r):.2f} | {ns:.3f} | {cns:.3f} | {gbs:.1f} "
-                 f"| {tns} | {tcns} | {ratio} |")
+                 f"| {alloc / 1e3:.0f} | {tns} | {tcns} | {ratio} |")
 lines.append("")
 for size, (wall, cpu) in sorted(copies.items()):
     lines.append(f"copy bandwidth (System.arraycopy, {size} floats = {4 * size / 1e6:.0f} MB per array, "
