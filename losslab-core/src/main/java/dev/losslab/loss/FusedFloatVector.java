@@ -152,7 +152,12 @@ final class FusedFloatVector {
     return Math.max(x, 0.0) - y * x + Math.log1p(e);
   }
 
-  /** The whole vectors of {@link #binaryCrossEntropy} with a dense target, {@code bound} a multiple of the lanes. */
+  /**
+   * The whole vectors of {@link #binaryCrossEntropy} with a dense target, {@code bound} a multiple of
+   * the lanes. The exponential's lines repeat {@link #expSum}'s on purpose: a helper method returning a
+   * vector is boxed whenever C2 does not inline it (twice as slow in a scratch harness), and nothing
+   * guarantees the inlining.
+   */
   private static double binaryCrossEntropyDense(float[] s, int so, int bound, double[] y, int yo,
       float[] g, int go, float scale) {
     double value = 0;
