@@ -260,7 +260,7 @@ final class FusedFloatVector {
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
-    double sum = expSum(s, so, k, g, go, p);
+    double sum = expSum(s, so, k, g, go, p); // the row's maximum into p[0]
     double value = Double.NaN; // a NaN score: the double loops spread it over the row
     if (sum < Double.POSITIVE_INFINITY) {
       FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
@@ -268,7 +268,8 @@ final class FusedFloatVector {
           ? centredDense(g, go, k, sum, y, yo, rows.f, scale, rows.sums)
           : centredOneHot(g, go, k, label, sum, scale, rows.sums);
     }
-    return value >= 0 ? value : softmaxSquaredDouble(s, so, k, y, yo, label, g, go, p, scale);
+    return value >= 0 ? value
+        : softmaxSquaredDouble(s, so, k, (float) p[0], y, yo, label, g, go, p, scale);
   }
 
   // Compile roots. Every loop below sits in a method larger than C2's FreqInlineSize (325 bytes of
@@ -569,36 +570,22 @@ final class FusedFloatVector {
   }
 
   /**
-   * As {@link FusedFloat#softmaxSquared} on double lanes: the scalar loop's exponentials, formulas and
-   * double accumulation; the exponentials in {@code p[0, k)} and {@code p − y} in {@code p[k, 2k)}, so
-   * {@code p} needs length ≥ 2k. The row's maximum (on float lanes) and exponentials are taken here,
-   * which makes this method a compile root; the second half is {@link #centredDoubleDense} (a root of
-   * its own) or {@link #centredDoubleOneHot} (inlined here, one level deep).
+   * As {@link FusedFloat#softmaxSquared} on double lanes, {@code max} the row's largest score: the
+   * scalar loop's exponentials, formulas and double accumulation; the exponentials in {@code p[0, k)}
+   * and {@code p − y} in {@code p[k, 2k)}, so {@code p} needs length ≥ 2k. The exponentials are taken
+   * here, which makes this method a compile root; the second half is {@link #centredDoubleDense} (a
+   * root of its own) or {@link #centredDoubleOneHot} (inlined here, one level deep).
    */
-  static double softmaxSquaredDouble(float[] s, int so, int k, double[] y, int yo, int label,
-      float[] g, int go, double[] p, float scale) {
-    int fbound = FL.loopBound(k);
-    float shift = s[so];
-    int i = 0;
-    if (fbound > 0) {
-      FloatVector m = FloatVector.fromArray(FL, s, so);
-      for (i = FLANES; i < fbound; i += FLANES) {
-        FloatVector v = FloatVector.fromArray(FL, s, so + i);
-        m = m.blend(v, m.compare(VectorOperators.LT, v));
-      }
-      shift = m.reduceLanes(VectorOperators.MAX);
-    }
-    for (; i < k; i++) {
-      shift = Math.max(shift, s[so + i]);
-    }
+  static double softmaxSquaredDouble(float[] s, int so, int k, float max, double[] y, int yo,
+      int label, float[] g, int go, double[] p, float scale) {
     int bound = D.loopBound(k);
     DoubleVector sum = DoubleVector.zero(D);
-    i = 0;
+    int i = 0;
     for (; i < bound; i += LANES) {
       DoubleVector x = (DoubleVector) FloatVector.fromArray(F, s, so + i)
           .convertShape(VectorOperators.F2D, D, 0);
-      // FastFloat.expNonPositive's (T₆(t))^1024, t = max(x − shift, −104)/1024, with FMA
-      DoubleVector t = x.sub(shift).max(-104.0).mul(1.0 / 1024);
+      // FastFloat.expNonPositive's (T₆(t))^1024, t = max(x − max, −104)/1024, with FMA
+      DoubleVector t = x.sub(max).max(-104.0).mul(1.0 / 1024);
       DoubleVector v = t.fma(1.0 / 720, 1.0 / 120);
       v = v.fma(t, C24);
       v = v.fma(t, C6);
@@ -622,7 +609,7 @@ final class FusedFloatVector {
     for (int j = i; j < k; j++) {
       p[j] = s[so + j];
     }
-    FastFloat.expNonPositive(p, i, k, shift);
+    FastFloat.expNonPositive(p, i, k, max);
     for (int j = i; j < k; j++) {
       total += p[j];
     }

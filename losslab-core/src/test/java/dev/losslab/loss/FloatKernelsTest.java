@@ -131,28 +131,16 @@ class FloatKernelsTest {
     assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
     Random r = new Random(29);
     for (int k : WIDTHS) {
-      for (int trial = 0; trial < 30; trial++) {
+      for (int trial = 0; trial < 32; trial++) {
         float[] s = scores(r, k, trial);
-        int so = 3;
         float scale = trial % 2 == 0 ? 1f : 0.125f;
-        double[] y = null;
-        int yo = 2;
-        int label = -1;
-        switch (trial % 3) {
-          case 0 -> label = r.nextInt(k);
-          case 1 -> {
-            y = new double[k + yo];
-            for (int j = 0; j < k; j++) {
-              y[yo + j] = r.nextInt(2) == 0 ? r.nextDouble() : r.nextInt(2);
-            }
-          }
-          default -> label = trial % 2 == 0 ? -1 : k; // no label in the row: all targets 0
-        }
+        RowTarget t = RowTarget.of(r, k, trial);
         float[] gv = new float[k + 5];
         float[] gs = new float[k + 5];
-        double v = FusedFloatVector.binaryCrossEntropy(s, so, k, y, yo, label, gv, 5, scale);
-        double w = FusedFloat.binaryCrossEntropyScalar(s, so, k, y, yo, label, gs, 5, new double[k],
+        double v = FusedFloatVector.binaryCrossEntropy(s, 3, k, t.y, RowTarget.YO, t.label, gv, 5,
             scale);
+        double w = FusedFloat.binaryCrossEntropyScalar(s, 3, k, t.y, RowTarget.YO, t.label, gs, 5,
+            new double[k], scale);
         assertClose("binary-cross-entropy k=" + k + " trial " + trial, v, w, gv, gs, 1e-6);
       }
     }
@@ -163,36 +151,50 @@ class FloatKernelsTest {
     assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
     Random r = new Random(23);
     for (int k : WIDTHS) {
-      for (int trial = 0; trial < 30; trial++) {
+      for (int trial = 0; trial < 32; trial++) {
         float[] s = scores(r, k, trial);
-        int so = 3;
         float scale = trial % 2 == 0 ? 1f : 0.125f;
-        double[] y = null;
-        int yo = 2;
-        int label = -1;
-        switch (trial % 3) {
-          case 0 -> label = r.nextInt(k);
-          case 1 -> {
-            y = new double[k + yo];
-            for (int j = 0; j < k; j++) {
-              y[yo + j] = r.nextInt(2) == 0 ? r.nextDouble() : r.nextInt(2);
-            }
-          }
-          default -> {
-            y = new double[k + yo];
-            y[yo + r.nextInt(k)] = 1;
-          }
-        }
+        RowTarget t = RowTarget.of(r, k, trial);
         float[] gv = new float[k + 5];
         float[] gs = new float[k + 5];
-        double[] pv = new double[2 * k];
-        double v = FusedFloatVector.softmaxSquared(s, so, k, y, yo, label, gv, 5, pv, scale);
-        double w = FusedFloat.softmaxSquaredScalar(s, so, k, y, yo, label, gs, 5, new double[2 * k],
-            scale);
+        double v = FusedFloatVector.softmaxSquared(s, 3, k, t.y, RowTarget.YO, t.label, gv, 5,
+            new double[2 * k], scale);
+        double w = FusedFloat.softmaxSquaredScalar(s, 3, k, t.y, RowTarget.YO, t.label, gs, 5,
+            new double[2 * k], scale);
         assertClose("softmax-mse k=" + k + " trial " + trial, v, w, gv, gs, 1e-6);
       }
     }
   }
+
+  /**
+   * A row's target for the loops that take either: a label, a dense row at offset {@link #YO} (random
+   * values and 0/1 mixed, or one-hot), or no label in the row (all targets 0), by {@code trial % 4}.
+   */
+  private record RowTarget(double[] y, int label) {
+    static final int YO = 2;
+
+    static RowTarget of(Random r, int k, int trial) {
+      switch (trial % 4) {
+        case 0:
+          return new RowTarget(null, r.nextInt(k));
+        case 1: {
+          double[] y = new double[k + YO];
+          for (int j = 0; j < k; j++) {
+            y[YO + j] = r.nextInt(2) == 0 ? r.nextDouble() : r.nextInt(2);
+          }
+          return new RowTarget(y, -1);
+        }
+        case 2: {
+          double[] y = new double[k + YO];
+          y[YO + r.nextInt(k)] = 1;
+          return new RowTarget(y, -1);
+        }
+        default:
+          return new RowTarget(null, trial % 8 == 3 ? -1 : k);
+      }
+    }
+  }
+
 
   /**
    * Rows where softmax-mse's float arithmetic cannot hold 1e-6 of the largest gradient entry: targets
