@@ -37,8 +37,6 @@ final class FusedFloat {
     double[] c = a;
     /** A float row, for the Vector API loops ({@link #floats}). */
     float[] f = new float[0];
-    /** The several sums one loop of {@link FusedFloatVector} returns. */
-    final double[] sums = new double[4];
 
     /** This thread's rows with {@link #f} of length ≥ k; the double rows are left as they are. */
     static Rows floats(int k) {

@@ -263,10 +263,9 @@ final class FusedFloatVector {
     double sum = expSum(s, so, k, g, go, p); // the row's maximum into p[0]
     double value = Double.NaN; // a NaN score: the double loops spread it over the row
     if (sum < Double.POSITIVE_INFINITY) {
-      FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
       value = y != null
-          ? centredDense(g, go, k, sum, y, yo, rows.f, scale, rows.sums)
-          : centredOneHot(g, go, k, label, sum, scale, rows.sums);
+          ? centredDense(g, go, k, sum, y, yo, FusedFloat.Rows.floats(k).f, scale)
+          : centredOneHot(g, go, k, label, sum, scale);
     }
     return value >= 0 ? value
         : softmaxSquaredDouble(s, so, k, (float) p[0], y, yo, label, g, go, p, scale);
@@ -409,10 +408,10 @@ final class FusedFloatVector {
    * {@code g[go, go + k)} summing to {@code sum}: {@code d = p − y} into {@code d[0, k)} with
    * {@code Σ d²} (the value), {@code Σ p·d}, {@code Σ p·|d|} and {@code Σ p²}; then
    * {@code g ← 2·scale·p·(d − Σ p·d)} and its largest entry. Returns the value, or −1 when the error
-   * estimate says the row must be computed again in double. {@code sums} needs length ≥ 4.
+   * estimate says the row must be computed again in double.
    */
   private static double centredDense(float[] g, int go, int k, double sum, double[] y, int yo,
-      float[] d, float scale, double[] sums) {
+      float[] d, float scale) {
     int bound = FL.loopBound(k);
     double inv = 1.0 / sum; // also the largest probability: the maximal exponential is 1
     float invF = (float) inv;
@@ -490,8 +489,8 @@ final class FusedFloatVector {
    * {@code g ← 2·scale·p·(p − dot)} and the label's entry apart. Returns the value, or −1 when the error
    * estimate says the row must be computed again in double.
    */
-  private static double centredOneHot(float[] g, int go, int k, int label, double sum, float scale,
-      double[] sums) {
+  private static double centredOneHot(float[] g, int go, int k, int label, double sum,
+      float scale) {
     int bound = FL.loopBound(k);
     boolean hasLabel = label >= 0 && label < k;
     float el = hasLabel ? g[go + label] : 0f;
