@@ -37,6 +37,8 @@ final class FusedFloat {
     double[] c = a;
     /** A float row, for the Vector API loops ({@link #floats}). */
     float[] f = new float[0];
+    /** Two more results of a Vector API loop that returns a third. */
+    final double[] out = new double[2];
 
     /** This thread's rows with {@link #f} of length ≥ k; the double rows are left as they are. */
     static Rows floats(int k) {
@@ -66,7 +68,7 @@ final class FusedFloat {
   static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, float[] g, int go,
       double[] e, float scale) {
     return VECTOR
-        ? FusedFloatVector.crossEntropy(s, so, k, y, ignoreIndex, g, go, e, scale)
+        ? FusedFloatVector.crossEntropy(s, so, k, y, ignoreIndex, g, go, scale)
         : crossEntropyScalar(s, so, k, y, ignoreIndex, g, go, e, scale);
   }
 

@@ -6,7 +6,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,38 +16,31 @@ import jdk.incubator.vector.VectorSpecies;
  * loaded otherwise.
  *
  * <p>What C2's auto-vectoriser cannot do and these loops do: take the row's maximum and exponentials
- * on full float lanes, widen and narrow between float and double lanes inside the arithmetic, keep
- * reductions in vector accumulators, and use fused multiply-adds.
+ * on full float lanes, narrow double targets inside the arithmetic, keep reductions in vector
+ * accumulators, and use fused multiply-adds.
  *
  * <ul>
  *   <li>All three run on float lanes (eight with AVX2), with a float exponential good to a few ulps
  *       and sums blocked into double. Cross-entropy and binary-cross-entropy agree with the scalar
  *       loops to about 1e-7.
- *   <li>Cross-entropy sums a confident row's exponentials again with the maximal ones apart, so that
- *       its small {@code 1 − p_y} keeps its relative precision.
+ *   <li>The maximal scores of a softmax row are counted apart from the sum of the other exponentials,
+ *       so that a confident row's small {@code 1 − p_y} keeps its relative precision.
  *   <li>softmax-mse's gradient {@code p ⊙ (d − ⟨p, d⟩)} can be far smaller than its terms; the loop
  *       sums an error estimate beside it and, where that estimate is too large, computes the row again
- *       on double lanes with the scalar loop's exponential {@code (T₆(x/1024))^1024}, formulas and
- *       double accumulation ({@link #softmaxSquaredDouble}).
+ *       with the scalar loop ({@link FusedFloat#softmaxSquaredScalar}), whose exponentials and sums are
+ *       double.
  * </ul>
  * A run is deterministic on a given machine.
  *
- * <p>Lanes: {@link FloatVector#SPECIES_PREFERRED} for the float loops; {@link
- * DoubleVector#SPECIES_PREFERRED} (four doubles with AVX2, eight with AVX-512) and a float species of
- * half its width for the double loops, so one float load widens into one double vector. The row's
- * remainder past the last whole vector goes through the scalar kernels of {@link FastFloat}.
+ * <p>Lanes: {@link FloatVector#SPECIES_PREFERRED}, and {@link DoubleVector#SPECIES_PREFERRED} of half
+ * as many lanes to read double targets, two double vectors into one float vector. The row's remainder
+ * past the last whole vector goes through scalar code.
  */
 final class FusedFloatVector {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Float> F =
-      VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
   private static final int LANES = D.length();
-  private static final DoubleVector ONE = DoubleVector.broadcast(D, 1.0);
-  private static final DoubleVector HALF = DoubleVector.broadcast(D, 0.5);
-  private static final DoubleVector C6 = DoubleVector.broadcast(D, 1.0 / 6);
-  private static final DoubleVector C24 = DoubleVector.broadcast(D, 1.0 / 24);
 
-  /** Full-width float lanes (eight with AVX2) for cross-entropy's loops and the float exponential. */
+  /** Full-width float lanes (eight with AVX2). */
   private static final VectorSpecies<Float> FL = FloatVector.SPECIES_PREFERRED;
   private static final int FLANES = FL.length();
   /** {@code 1.5·2²³}: {@code x + ROUND} rounds {@code x} to an integer held in the low mantissa bits. */
@@ -92,26 +84,40 @@ final class FusedFloatVector {
     return FLANES;
   }
 
-  /** Bits per double vector. */
+  /** Bits per vector. */
   static int bits() {
-    return D.vectorBitSize();
+    return FL.vectorBitSize();
   }
 
   /**
    * As {@link FusedFloat#crossEntropy}, on float lanes: the row's exponentials {@code e^{s − max}} are
-   * taken eight at a time (AVX2) straight into {@code g} and summed ({@link #expSum}), then scaled in
-   * place by {@code scale/Σ} ({@link #normalise}). The float exponential is accurate to a few float
-   * ulps: every gradient entry stays within 1e-6 of the row's largest and the value within 1e-6
-   * relative of the double path. {@code scratch} needs length ≥ 1 (the scratch row does).
+   * taken eight at a time (AVX2) straight into {@code g} ({@link #expSum}), then scaled in place by
+   * {@code scale/Σ}. The sum is {@code Σ = ties + rest}, the maximal scores (whose exponential is
+   * exactly 1) counted apart from the rest, so that a confident row's small {@code 1 − p_y = rest/Σ}
+   * and small value {@code log1p(rest)} keep their relative precision. The float exponential is
+   * accurate to a few float ulps: every gradient entry stays within 1e-6 of the row's largest and the
+   * value within 1e-6 relative of the double path.
    */
   static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, float[] g, int go,
-      double[] scratch, float scale) {
+      float scale) {
     if (y == ignoreIndex) {
       java.util.Arrays.fill(g, go, go + k, 0f);
       return 0.0;
     }
-    double sum = expSum(s, so, k, g, go, scratch);
-    return normalise(g, go, k, y, sum, (double) s[so + y] - scratch[0], scale);
+    double[] out = FusedFloat.Rows.floats(0).out;
+    double rest = expSum(s, so, k, g, go, out);
+    double ties = out[1];
+    double sum = ties + rest;
+    double ey = g[go + y];
+    // p_y − 1 = (e_y − Σ)/Σ, which is −rest/Σ when y is the one maximal class (e_y = 1)
+    double gy = ey == 1.0 && ties == 1 ? -rest / sum : (ey - sum) / sum;
+    float c = (float) (scale / sum);
+    // a plain loop: C2 vectorises it, and it holds no Vector API call that could be left out of line
+    for (int j = 0; j < k; j++) {
+      g[go + j] *= c;
+    }
+    g[go + y] = (float) (scale * gy);
+    return (ties == 1 ? Math.log1p(rest) : Math.log(sum)) - ((double) s[so + y] - out[0]);
   }
 
   /**
@@ -233,7 +239,7 @@ final class FusedFloatVector {
 
   /**
    * How far, in units of its largest gradient entry, the float-lane softmax-mse's error estimate may
-   * reach before the row is computed again on double lanes. The estimate adds worst cases and runs
+   * reach before the row is computed again in double. The estimate adds worst cases and runs
    * several times above the measured error; with this bound the largest error measured over 20,000
    * rows of five score distributions (saturated ones included) was 7.8e-7 of the row's largest entry
    * with dense targets and 1.7e-6 with labels, against the float path's 1e-5, and 2.6 % of the
@@ -253,14 +259,16 @@ final class FusedFloatVector {
    * gradient can be far smaller than its terms (a saturated softmax, or a target close to the
    * softmax), where float probabilities lose it; so the loops also sum an error estimate, each float
    * quantity taken as {@link #ULPS} off, and when that estimate exceeds
-   * {@link #SOFTMAX_MSE_TOLERANCE} of the largest gradient entry, the row is computed again by
-   * {@link #softmaxSquaredDouble}. The benchmark's rows (N(0, 4) scores, one-hot targets) nearly all
-   * pass the check; rows close to a stationary point of the loss do not. {@code p} needs length ≥ 2k
-   * (for the double loops).
+   * {@link #SOFTMAX_MSE_TOLERANCE} of the largest gradient entry, the row is computed again by the
+   * scalar loop {@link FusedFloat#softmaxSquaredScalar}, in double. The benchmark's rows (N(0, 4)
+   * scores, one-hot targets) nearly all pass the check; rows close to a stationary point of the loss
+   * do not. {@code p} is the scalar loop's scratch (length ≥ k).
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
-    double sum = expSum(s, so, k, g, go, p); // the row's maximum into p[0]
+    double[] out = FusedFloat.Rows.floats(k).out;
+    double rest = expSum(s, so, k, g, go, out);
+    double sum = out[1] + rest;
     double value = Double.NaN; // a NaN score: the double loops spread it over the row
     if (sum < Double.POSITIVE_INFINITY) {
       value = y != null
@@ -268,7 +276,7 @@ final class FusedFloatVector {
           : centredOneHot(g, go, k, label, sum, scale);
     }
     return value >= 0 ? value
-        : softmaxSquaredDouble(s, so, k, (float) p[0], y, yo, label, g, go, p, scale);
+        : FusedFloat.softmaxSquaredScalar(s, so, k, y, yo, label, g, go, p, scale);
   }
 
   // Compile roots. Every loop below sits in a method larger than C2's FreqInlineSize (325 bytes of
@@ -280,8 +288,10 @@ final class FusedFloatVector {
 
   /**
    * {@code g[go + j] ← e^{s[so + j] − max}} for {@code j < k} on float lanes, {@code max} the row's
-   * largest score (written into {@code maxOut[0]}); returns their sum, summed in float blocks of
-   * {@value #BLOCK} vectors each added into a double.
+   * largest score; writes {@code max} into {@code out[0]} and the number of scores equal to it (whose
+   * exponential is exactly 1) into {@code out[1]}, and returns the sum of the other exponentials, summed
+   * in float blocks of {@value #BLOCK} vectors each added into a double. Kept apart from the ones, a
+   * confident row's small sum keeps its relative precision.
    *
    * <p>The maximum by compare-and-blend: two instructions a vector, where {@link FloatVector#max}
    * costs five (it keeps {@link Math#max}'s NaN and signed-zero rules). A NaN score may be skipped
@@ -297,7 +307,7 @@ final class FusedFloatVector {
    * 2.4e-7, less than the rounding of {@code x = s − max} itself). Below {@code −87.3} the result is
    * 0. NaN stays NaN.
    */
-  private static double expSum(float[] s, int so, int k, float[] g, int go, double[] maxOut) {
+  private static double expSum(float[] s, int so, int k, float[] g, int go, double[] out) {
     int bound = FL.loopBound(k);
     float max = s[so];
     int i = 0;
@@ -312,14 +322,15 @@ final class FusedFloatVector {
     for (; i < k; i++) {
       max = Math.max(max, s[so + i]);
     }
-    maxOut[0] = max;
-    double sum = 0;
+    double rest = 0;
+    int notTied = 0;
     i = 0;
     // the accumulator lives inside one block: a vector carried around the outer loop as well is boxed
     // by C2 17 on every iteration (measured: 64 bytes a vector)
     while (i < bound) {
       int blockEnd = Math.min(bound, i + BLOCK * FLANES);
       FloatVector acc = FloatVector.zero(FL);
+      FloatVector count = FloatVector.zero(FL);
       for (; i < blockEnd; i += FLANES) {
         FloatVector x = FloatVector.fromArray(FL, s, so + i).sub(max);
         FloatVector t = x.fma(LOG2E, ROUND);
@@ -332,81 +343,34 @@ final class FusedFloatVector {
             .add(0x3F800000).reinterpretAsFloats();
         FloatVector e = er.mul(two).blend(0f, x.compare(VectorOperators.LT, UNDERFLOW));
         e.intoArray(g, go + i);
-        acc = acc.add(e);
+        VectorMask<Float> below = x.compare(VectorOperators.NE, 0f);
+        acc = acc.add(e, below);
+        count = count.sub(below.toVector()); // a true lane reads −1
       }
-      sum += acc.reduceLanes(VectorOperators.ADD);
+      rest += acc.reduceLanes(VectorOperators.ADD);
+      notTied += (int) count.reduceLanes(VectorOperators.ADD);
     }
+    int ties = bound - notTied;
     for (; i < k; i++) {
       float x = s[so + i] - max;
       float e = x < UNDERFLOW ? 0f : FastFloat.expNonPositive(x);
       g[go + i] = e;
-      sum += e;
-    }
-    return sum;
-  }
-
-  /**
-   * Cross-entropy's second half: {@code g ← e·scale/Σ} with the label's entry {@code p_y − 1}; returns
-   * the value {@code log Σ − xy}, {@code xy = s_y − max}. A confident row ({@code Σ < 2}, so
-   * {@code p_max > 1/2}) is summed again as {@code Σ = ones + rest}, the exponentials equal to 1 (the
-   * maximal scores) counted apart from the rest, so that its small {@code 1 − p_y = rest/Σ} and small
-   * value {@code log1p(rest)} keep their relative precision (the block sum rounds them against 1).
-   */
-  private static double normalise(float[] g, int go, int k, int y, double sum, double xy,
-      float scale) {
-    int bound = FL.loopBound(k);
-    double ey = g[go + y];
-    double gy;
-    double value;
-    if (sum < 2) {
-      double rest = 0;
-      int notOne = 0;
-      int i = 0;
-      while (i < bound) {
-        int blockEnd = Math.min(bound, i + BLOCK * FLANES);
-        FloatVector acc = FloatVector.zero(FL);
-        FloatVector count = FloatVector.zero(FL);
-        for (; i < blockEnd; i += FLANES) {
-          FloatVector e = FloatVector.fromArray(FL, g, go + i);
-          VectorMask<Float> below = e.compare(VectorOperators.NE, 1f);
-          acc = acc.add(e, below);
-          count = count.sub(below.toVector()); // a true lane reads −1
-        }
-        rest += acc.reduceLanes(VectorOperators.ADD);
-        notOne += (int) count.reduceLanes(VectorOperators.ADD);
+      if (x != 0) {
+        rest += e;
+      } else {
+        ties++;
       }
-      int ones = bound - notOne;
-      for (; i < k; i++) {
-        if (g[go + i] != 1f) {
-          rest += g[go + i];
-        } else {
-          ones++;
-        }
-      }
-      sum = ones + rest;
-      // p_y − 1 = (e_y − Σ)/Σ; for the single maximal class e_y = 1 and it is −rest/Σ exactly
-      gy = ey == 1.0 && ones == 1 ? -rest / sum : (ey - sum) / sum;
-      value = (ones == 1 ? Math.log1p(rest) : Math.log(sum)) - xy;
-    } else {
-      gy = (ey - sum) / sum;
-      value = Math.log(sum) - xy;
     }
-    float c = (float) (scale / sum);
-    int i = 0;
-    for (; i < bound; i += FLANES) {
-      FloatVector.fromArray(FL, g, go + i).mul(c).intoArray(g, go + i);
-    }
-    for (; i < k; i++) {
-      g[go + i] *= c;
-    }
-    g[go + y] = (float) (scale * gy);
-    return value;
+    out[0] = max;
+    out[1] = ties;
+    return rest;
   }
 
   /**
    * softmax-mse's second half with a dense target, over the exponentials {@code e} in
    * {@code g[go, go + k)} summing to {@code sum}: {@code d = p − y} into {@code d[0, k)} with
-   * {@code Σ d²} (the value), {@code Σ p·d}, {@code Σ p·|d|} and {@code Σ p²}; then
+   * {@code Σ d²} (the value), {@code Σ p·d}, {@code Σ p·|d|}, {@code Σ p²} and
+   * {@code max p·(2p + |d|)}; then
    * {@code g ← 2·scale·p·(d − Σ p·d)} and its largest entry. Returns the value, or −1 when the error
    * estimate says the row must be computed again in double.
    */
@@ -419,6 +383,7 @@ final class FusedFloatVector {
     double dot = 0;
     double spread = 0;
     double probabilitySquares = 0;
+    float worst = 0f;
     int i = 0;
     while (i < bound) {
       int blockEnd = Math.min(bound, i + BLOCK * FLANES);
@@ -426,6 +391,7 @@ final class FusedFloatVector {
       FloatVector pd = FloatVector.zero(FL);
       FloatVector pabs = FloatVector.zero(FL);
       FloatVector psq = FloatVector.zero(FL);
+      FloatVector most = FloatVector.zero(FL);
       for (; i < blockEnd; i += FLANES) {
         FloatVector pr = FloatVector.fromArray(FL, g, go + i).mul(invF);
         // two double vectors narrowed into the low and the high half of one float vector
@@ -437,13 +403,17 @@ final class FusedFloatVector {
         di.intoArray(d, i);
         sq = di.fma(di, sq);
         pd = pr.fma(di, pd);
-        pabs = pr.fma(di.abs(), pabs);
+        FloatVector ad = di.abs();
+        pabs = pr.fma(ad, pabs);
         psq = pr.fma(pr, psq);
+        FloatVector w = pr.mul(pr.add(pr).add(ad));
+        most = most.blend(w, most.compare(VectorOperators.LT, w));
       }
       squares += sq.reduceLanes(VectorOperators.ADD);
       dot += pd.reduceLanes(VectorOperators.ADD);
       spread += pabs.reduceLanes(VectorOperators.ADD);
       probabilitySquares += psq.reduceLanes(VectorOperators.ADD);
+      worst = Math.max(worst, most.reduceLanes(VectorOperators.MAX));
     }
     for (; i < k; i++) {
       float pr = g[go + i] * invF;
@@ -453,6 +423,7 @@ final class FusedFloatVector {
       dot += pr * di;
       spread += pr * Math.abs(di);
       probabilitySquares += pr * pr;
+      worst = Math.max(worst, pr * (2 * pr + Math.abs(di)));
     }
     double twoScale = 2.0 * scale;
     float ce = (float) (twoScale * inv);
@@ -475,10 +446,10 @@ final class FusedFloatVector {
     // dot = Σ p·d: each term off by ULPS·(2p² + 2p|d|), the float sum by 2·ULPS of Σ p|d|
     double dotError = ULPS * (4 * spread + 2 * probabilitySquares);
     // entry j = 2·scale·p_j·(d_j − dot): d_j off by ULPS·(p_j + |y_j|) ≤ ULPS·(2p_j + |d_j|), whose
-    // p_j-weighted largest is at most the sum 2Σp² + Σp|d|; dot off by dotError; and p_j's own
-    // ULPS times the entry
-    double estimate = twoScale * (ULPS * (2 * probabilitySquares + spread) + inv * dotError)
-        + ULPS * largest;
+    // p_j-weighted largest is worst; dot off by dotError; and p_j's own ULPS times the entry. (The
+    // bound 2Σp² + Σp|d| for worst is cheaper but five times looser on the benchmark's rows, and sent
+    // 2.6 % of them to the scalar loop.)
+    double estimate = twoScale * (ULPS * worst + inv * dotError) + ULPS * largest;
     return estimate <= SOFTMAX_MSE_TOLERANCE * largest ? squares : -1;
   }
 
@@ -566,142 +537,5 @@ final class FusedFloatVector {
     double dotError = 4 * ULPS * (off + pl * Math.abs(dl));
     double estimate = twoScale * pmax * (2 * ULPS * pmax + dotError) + 2 * ULPS * largest;
     return estimate <= SOFTMAX_MSE_TOLERANCE * largest ? value : -1;
-  }
-
-  /**
-   * As {@link FusedFloat#softmaxSquared} on double lanes, {@code max} the row's largest score: the
-   * scalar loop's exponentials, formulas and double accumulation; the exponentials in {@code p[0, k)}
-   * and {@code p − y} in {@code p[k, 2k)}, so {@code p} needs length ≥ 2k. The exponentials are taken
-   * here, which makes this method a compile root; the second half is {@link #centredDoubleDense} (a
-   * root of its own) or {@link #centredDoubleOneHot} (inlined here, one level deep).
-   */
-  static double softmaxSquaredDouble(float[] s, int so, int k, float max, double[] y, int yo,
-      int label, float[] g, int go, double[] p, float scale) {
-    int bound = D.loopBound(k);
-    DoubleVector sum = DoubleVector.zero(D);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector x = (DoubleVector) FloatVector.fromArray(F, s, so + i)
-          .convertShape(VectorOperators.F2D, D, 0);
-      // FastFloat.expNonPositive's (T₆(t))^1024, t = max(x − max, −104)/1024, with FMA
-      DoubleVector t = x.sub(max).max(-104.0).mul(1.0 / 1024);
-      DoubleVector v = t.fma(1.0 / 720, 1.0 / 120);
-      v = v.fma(t, C24);
-      v = v.fma(t, C6);
-      v = v.fma(t, HALF);
-      v = v.fma(t, ONE);
-      v = v.fma(t, ONE);
-      v = v.mul(v); // ^2
-      v = v.mul(v);
-      v = v.mul(v);
-      v = v.mul(v);
-      v = v.mul(v); // ^32
-      v = v.mul(v);
-      v = v.mul(v);
-      v = v.mul(v);
-      v = v.mul(v);
-      v = v.mul(v); // ^1024
-      v.intoArray(p, i);
-      sum = sum.add(v);
-    }
-    double total = sum.reduceLanes(VectorOperators.ADD);
-    for (int j = i; j < k; j++) {
-      p[j] = s[so + j];
-    }
-    FastFloat.expNonPositive(p, i, k, max);
-    for (int j = i; j < k; j++) {
-      total += p[j];
-    }
-    double inv = 1.0 / total;
-    return y != null
-        ? centredDoubleDense(p, k, inv, y, yo, 2.0 * scale, g, go)
-        : centredDoubleOneHot(p, k, inv, label, 2.0 * scale, g, go);
-  }
-
-  /**
-   * With a dense target: {@code d_j = e_j·inv − y_j} into {@code p[k + j]} and {@code Σ e·d}; then
-   * {@code g ← (float) (c·e·(d − dot))}, {@code dot = inv·Σ e·d}; returns {@code Σ d²} (the value).
-   */
-  private static double centredDoubleDense(double[] p, int k, double inv, double[] y, int yo,
-      double twoScale, float[] g, int go) {
-    int bound = D.loopBound(k);
-    DoubleVector acc = DoubleVector.zero(D);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector e = DoubleVector.fromArray(D, p, i);
-      DoubleVector d = e.mul(inv).sub(DoubleVector.fromArray(D, y, yo + i));
-      d.intoArray(p, k + i);
-      acc = e.fma(d, acc);
-    }
-    double ed = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      double d = p[i] * inv - y[yo + i];
-      p[k + i] = d;
-      ed += p[i] * d;
-    }
-    double dot = ed * inv;
-    double c = twoScale * inv;
-    DoubleVector squares = DoubleVector.zero(D);
-    i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector d = DoubleVector.fromArray(D, p, k + i);
-      DoubleVector v = DoubleVector.fromArray(D, p, i).mul(c).mul(d.sub(dot));
-      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
-      squares = d.fma(d, squares);
-    }
-    double value = squares.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      double d = p[k + i];
-      g[go + i] = (float) (c * p[i] * (d - dot));
-      value += d * d;
-    }
-    return value;
-  }
-
-  /**
-   * With a one-hot target: the label's term apart, as in the scalar loop (its exponential set aside
-   * while the others' squares are summed); then {@code g ← (float) (c·e·(e·inv − dot))} and the
-   * label's entry; returns the value.
-   */
-  private static double centredDoubleOneHot(double[] p, int k, double inv, int label,
-      double twoScale, float[] g, int go) {
-    boolean hasLabel = label >= 0 && label < k;
-    double el = hasLabel ? p[label] : 0;
-    if (hasLabel) {
-      p[label] = 0;
-    }
-    int bound = D.loopBound(k);
-    DoubleVector acc = DoubleVector.zero(D);
-    int i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector e = DoubleVector.fromArray(D, p, i);
-      acc = e.fma(e, acc);
-    }
-    double squares = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      squares += p[i] * p[i];
-    }
-    if (hasLabel) {
-      p[label] = el;
-    }
-    double off = squares * inv * inv;
-    double pl = el * inv;
-    double dl = pl - 1;
-    double value = off + (hasLabel ? dl * dl : 0);
-    double dot = off + (hasLabel ? pl * dl : 0);
-    double c = twoScale * inv;
-    i = 0;
-    for (; i < bound; i += LANES) {
-      DoubleVector e = DoubleVector.fromArray(D, p, i);
-      DoubleVector v = e.mul(c).mul(e.mul(inv).sub(dot));
-      ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(g, go + i);
-    }
-    for (; i < k; i++) {
-      g[go + i] = (float) (c * p[i] * (p[i] * inv - dot));
-    }
-    if (hasLabel) {
-      g[go + label] = (float) (twoScale * pl * (dl - dot));
-    }
-    return value;
   }
 }
