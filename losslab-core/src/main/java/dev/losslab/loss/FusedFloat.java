@@ -145,7 +145,7 @@ final class FusedFloat {
   static double binaryCrossEntropy(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] e, float scale) {
     return VECTOR
-        ? FusedFloatVector.binaryCrossEntropy(s, so, k, y, yo, label, g, go, scale)
+        ? FusedFloatVector.binaryCrossEntropy(s, so, k, y, yo, label, g, go, e, scale)
         : binaryCrossEntropyScalar(s, so, k, y, yo, label, g, go, e, scale);
   }
 

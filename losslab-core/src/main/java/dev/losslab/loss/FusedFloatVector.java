@@ -66,6 +66,7 @@ final class FusedFloatVector {
   private static final FloatVector B2 = FloatVector.broadcast(FL, 0.19794731f);
   private static final FloatVector B3 = FloatVector.broadcast(FL, 0.17113025f);
   private static final FloatVector FONE = FloatVector.broadcast(FL, 1f);
+  private static final DoubleVector DONE = DoubleVector.broadcast(D, 1.0);
   /** Below this the float exponential is 0 (the true value is under float's smallest normal). */
   private static final float UNDERFLOW = -87.3f;
 
@@ -130,32 +131,48 @@ final class FusedFloatVector {
    * narrowed to float lane by lane; {@code label ≥ 0} (with {@code y == null}) is one-hot.
    */
   static double binaryCrossEntropy(float[] s, int so, int k, double[] y, int yo, int label,
-      float[] g, int go, float scale) {
+      float[] g, int go, double[] scratch, float scale) {
     int bound = FL.loopBound(k);
-    double value = y == null
-        ? binaryCrossEntropyZeroTarget(s, so, bound, g, go, scale)
-        : binaryCrossEntropyDense(s, so, bound, y, yo, g, go, scale);
-    for (int j = bound; j < k; j++) {
-      value += binaryCrossEntropyAt(s[so + j], y == null ? 0.0 : y[yo + j], g, go + j, scale);
+    if (y != null) {
+      double value = binaryCrossEntropyDense(s, so, bound, y, yo, g, go, scale);
+      if (value < 0) {
+        // a soft target close to the sigmoid: see binaryCrossEntropyDense
+        return FusedFloat.binaryCrossEntropyScalar(s, so, k, y, yo, -1, g, go, scratch, scale);
+      }
+      for (int j = bound; j < k; j++) {
+        value += binaryCrossEntropyAt(s[so + j], y[yo + j], g, go + j, scale);
+      }
+      return value;
     }
-    if (y == null && label >= 0 && label < k) {
-      // the label's target is 1, not the 0 the loop used
-      float x = s[so + label];
-      double e = Math.exp(-Math.abs((double) x));
-      value -= Math.max((double) x, 0.0) + Math.log1p(e);
-      value += binaryCrossEntropyAt(x, 1.0, g, go + label, scale);
+    // one-hot: the vector holding the label goes through the scalar code, so that its target of 1 is
+    // never taken as 0 and corrected afterwards (a score of 1e4 would swamp the float sum)
+    int from = label >= 0 && label < bound ? label - label % FLANES : bound;
+    int to = from < bound ? from + FLANES : bound;
+    double value = binaryCrossEntropyZeroTarget(s, so, 0, from, g, go, scale)
+        + binaryCrossEntropyZeroTarget(s, so, to, bound, g, go, scale);
+    for (int j = from; j < to; j++) {
+      value += binaryCrossEntropyAt(s[so + j], j == label ? 1.0 : 0.0, g, go + j, scale);
+    }
+    for (int j = bound; j < k; j++) {
+      value += binaryCrossEntropyAt(s[so + j], j == label ? 1.0 : 0.0, g, go + j, scale);
     }
     return value;
   }
 
-  /** One element in double, for a row's tail and a one-hot label: its value; its gradient into g[at]. */
+
+  /**
+   * One element, for a row's tail and the vector holding a one-hot label: its value; its gradient into
+   * {@code g[at]}. With a target of 0 or 1 nothing cancels and the float exponential of
+   * {@link FastFloat} will do; any other target takes {@link Math#exp}, since {@code (1 − y)σ(s) −
+   * yσ(−s)} cancels when {@code σ(s)} is close to {@code y}.
+   */
   private static double binaryCrossEntropyAt(float score, double y, float[] g, int at, float scale) {
     double x = score;
-    double e = Math.exp(-Math.abs(x));
+    double e = y == 0 || y == 1 ? FastFloat.expNonPositive(-Math.abs(score)) : Math.exp(-Math.abs(x));
     double a = x >= 0 ? 1.0 : e;
     double b = x >= 0 ? e : 1.0;
     g[at] = (float) (((1 - y) * a - y * b) * (scale / (1 + e)));
-    return Math.max(x, 0.0) - y * x + Math.log1p(e);
+    return (x >= 0 ? (1 - y) * x : -y * x) + FastFloat.log1pUnit(e);
   }
 
   /**
@@ -167,19 +184,28 @@ final class FusedFloatVector {
   private static double binaryCrossEntropyDense(float[] s, int so, int bound, double[] y, int yo,
       float[] g, int go, float scale) {
     double value = 0;
+    float terms = 0f;
+    float largest = 0f;
     int i = 0;
     while (i < bound) {
       int blockEnd = Math.min(bound, i + BLOCK * FLANES);
       FloatVector acc = FloatVector.zero(FL);
+      FloatVector mostTerms = FloatVector.zero(FL);
+      FloatVector most = FloatVector.zero(FL);
       for (; i < blockEnd; i += FLANES) {
         FloatVector x = FloatVector.fromArray(FL, s, so + i);
-        // two double vectors narrowed into the low and the high half of one float vector
-        FloatVector t = ((FloatVector) DoubleVector.fromArray(D, y, yo + i)
-            .convertShape(VectorOperators.D2F, FL, 0))
-            .add((FloatVector) DoubleVector.fromArray(D, y, yo + i + LANES)
-                .convertShape(VectorOperators.D2F, FL, -1));
+        // y and 1 − y, each formed in double and narrowed, two double vectors into the low and the
+        // high half of one float vector: 1 − y narrowed keeps its relative precision when y is close to
+        // 1, where (1 − y)·s is the value of a large positive score
+        DoubleVector ylo = DoubleVector.fromArray(D, y, yo + i);
+        DoubleVector yhi = DoubleVector.fromArray(D, y, yo + i + LANES);
+        FloatVector t = ((FloatVector) ylo.convertShape(VectorOperators.D2F, FL, 0))
+            .add((FloatVector) yhi.convertShape(VectorOperators.D2F, FL, -1));
+        FloatVector u = ((FloatVector) DONE.sub(ylo).convertShape(VectorOperators.D2F, FL, 0))
+            .add((FloatVector) DONE.sub(yhi).convertShape(VectorOperators.D2F, FL, -1));
         VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-        FloatVector m = x.abs().neg();
+        FloatVector ax = x.abs();
+        FloatVector m = ax.neg();
         FloatVector tm = m.fma(LOG2E, ROUND);
         FloatVector n = tm.sub(ROUND);
         FloatVector r = n.fma(MINUS_LN2, m);
@@ -192,23 +218,39 @@ final class FusedFloatVector {
         FloatVector a = FONE.blend(e, negative);
         FloatVector b = e.blend(FONE, negative);
         FloatVector inv = FONE.div(e.add(1f));
-        FONE.sub(t).mul(a).sub(t.mul(b)).mul(inv.mul(scale)).intoArray(g, go + i);
+        FloatVector ua = u.mul(a);
+        FloatVector tb = t.mul(b);
+        FloatVector gi = ua.sub(tb).mul(inv);
+        gi.mul(scale).intoArray(g, go + i);
+        // the two terms' size against the gradient's: they cancel for a soft target near σ(s)
+        FloatVector both = ua.add(tb).mul(inv);
+        mostTerms = mostTerms.blend(both, mostTerms.compare(VectorOperators.LT, both));
+        FloatVector ag = gi.abs();
+        most = most.blend(ag, most.compare(VectorOperators.LT, ag));
         FloatVector z = e.div(e.add(2f));
         FloatVector w = z.mul(z);
         FloatVector atanh = w.mul(w).fma(w.fma(B3, B2), w.fma(B1, B0));
         FloatVector log1p = z.add(z).mul(atanh);
-        acc = acc.add(t.neg().fma(x, x.blend(0f, negative)).add(log1p));
+        // max(s, 0) − y·s: (1 − y)·|s| for s ≥ 0, y·|s| below
+        acc = acc.add(u.blend(t, negative).fma(ax, log1p));
       }
       value += acc.reduceLanes(VectorOperators.ADD);
+      terms = Math.max(terms, mostTerms.reduceLanes(VectorOperators.MAX));
+      largest = Math.max(largest, most.reduceLanes(VectorOperators.MAX));
     }
-    return value;
+    // each entry is off by about 4 float ulps of its two terms (the exponential, 1 + e, the division):
+    // beyond BCE_TOLERANCE of the row's largest entry, −1 sends the row to the scalar loop
+    return 4 * ULPS * terms <= BCE_TOLERANCE * largest ? value : -1;
   }
 
-  /** {@link #binaryCrossEntropyDense} with a target of 0 everywhere (a one-hot row before its label). */
-  private static double binaryCrossEntropyZeroTarget(float[] s, int so, int bound, float[] g, int go,
-      float scale) {
+  /**
+   * {@link #binaryCrossEntropyDense} with a target of 0 everywhere, over the whole vectors of
+   * {@code [from, bound)} (a one-hot row away from its label).
+   */
+  private static double binaryCrossEntropyZeroTarget(float[] s, int so, int from, int bound,
+      float[] g, int go, float scale) {
     double value = 0;
-    int i = 0;
+    int i = from;
     while (i < bound) {
       int blockEnd = Math.min(bound, i + BLOCK * FLANES);
       FloatVector acc = FloatVector.zero(FL);
@@ -252,6 +294,12 @@ final class FusedFloatVector {
    * 3.3 on the arguments that matter.
    */
   private static final double ULPS = 0x1p-22;
+  /**
+   * binary-cross-entropy's counterpart of {@link #SOFTMAX_MSE_TOLERANCE}: with 0/1 targets one of the
+   * gradient's two terms is 0 and the check always passes; with soft targets it sends to the scalar
+   * loop the rows whose largest entry is below about 1e-1 of its terms.
+   */
+  private static final double BCE_TOLERANCE = 8e-6;
 
   /**
    * As {@link FusedFloat#softmaxSquared}, on float lanes, with a check: the exponentials and sum of

@@ -137,10 +137,71 @@ class FloatKernelsTest {
         float[] gv = new float[k + 5];
         float[] gs = new float[k + 5];
         double v = FusedFloatVector.binaryCrossEntropy(s, 3, k, t.y, RowTarget.YO, t.label, gv, 5,
-            scale);
+            new double[k], scale);
         double w = FusedFloat.binaryCrossEntropyScalar(s, 3, k, t.y, RowTarget.YO, t.label, gs, 5,
             new double[k], scale);
         assertClose("binary-cross-entropy k=" + k + " trial " + trial, v, w, gv, gs, 1e-6);
+      }
+    }
+  }
+
+  /**
+   * binary-cross-entropy rows where float arithmetic would lose the result: a one-hot label on a score
+   * of 1e4 (its target of 1 must not be taken as 0 and corrected later), targets just below 1 on large
+   * positive scores (the value is (1 − y)·s), and soft targets within 1e-4 of the sigmoid (the
+   * gradient σ(s) − y cancels). Against the exact double path.
+   */
+  @Test
+  void binaryCrossEntropyVectorLoopHoldsLabelsOnHugeScoresAndSoftTargets() {
+    assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
+    Random r = new Random(37);
+    Loss loss = Losses.create("binary-cross-entropy");
+    for (int k : new int[] {8, 9, 64, 1000}) {
+      for (int trial = 0; trial < 9; trial++) {
+        float[] s = new float[k];
+        double[] y = null;
+        int label = -1;
+        switch (trial % 3) {
+          case 0 -> {
+            for (int j = 0; j < k; j++) {
+              s[j] = (float) r.nextGaussian();
+            }
+            label = r.nextInt(k);
+            s[label] = 1e4f;
+          }
+          case 1 -> {
+            y = new double[k];
+            for (int j = 0; j < k; j++) {
+              s[j] = 1e3f + 9e3f * r.nextFloat();
+              y[j] = 1 - 1e-4 * (1 + r.nextDouble());
+            }
+          }
+          default -> {
+            y = new double[k];
+            for (int j = 0; j < k; j++) {
+              s[j] = (float) (2 * r.nextGaussian());
+              y[j] = 1 / (1 + Math.exp(-s[j])) * (1 + 1e-4 * r.nextGaussian());
+            }
+          }
+        }
+        float[] g = new float[k];
+        double v = FusedFloatVector.binaryCrossEntropy(s, 0, k, y, 0, label, g, 0, new double[k], 1f);
+        double[] wide = new double[k];
+        for (int j = 0; j < k; j++) {
+          wide[j] = s[j];
+        }
+        Target t = y != null ? Target.dense(1, k, y) : Target.labels(new int[] {label});
+        LossResult exact = LossEvaluation.evaluate(loss, wide, 1, k, t, Reduction.SUM);
+        double rowMax = 0;
+        for (int j = 0; j < k; j++) {
+          rowMax = Math.max(rowMax, Math.abs(exact.gradient(0, j)));
+        }
+        assertThat(v).as("k=%d trial %d value", k, trial).isCloseTo(exact.value(),
+            org.assertj.core.data.Offset.offset(1e-6 * Math.abs(exact.value())));
+        for (int j = 0; j < k; j++) {
+          assertThat(Math.abs(g[j] - exact.gradient(0, j))).as("k=%d trial %d gradient %d", k, trial, j)
+              .isLessThanOrEqualTo(1e-6 * rowMax + 1e-14);
+        }
       }
     }
   }
