@@ -174,6 +174,44 @@ class LossPropertiesTest {
     assertFloatPathMatchesDoublePath(n, k, scores, y, labels, dense);
   }
 
+  /**
+   * The float path where float arithmetic is most likely to lose it: targets within 1e-4 of the
+   * sigmoid or of the softmax of the scores (gradients near a stationary point cancel), targets just
+   * below 1 on large scores, and labels on scores of ±1e4.
+   */
+  @Property(tries = 150, seed = "20261122", edgeCases = EdgeCasesMode.NONE)
+  void theFloatPathHoldsNearStationaryTargetsAndHugeScores(
+      @ForAll @IntRange(min = 1, max = 4) int n, @ForAll @IntRange(min = 1, max = 300) int k,
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int kind) {
+    Random r = new Random(seed);
+    float[] scores = new float[n * k];
+    double[] y = new double[n * k];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = r.nextInt(k);
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        float v = kind == 2 ? 1e3f + 9e3f * r.nextFloat() : (float) (2 * r.nextGaussian());
+        scores[i * k + j] = v;
+        max = Math.max(max, v);
+      }
+      if (kind == 3) {
+        scores[i * k + labels[i]] = r.nextBoolean() ? 1e4f : -1e4f;
+      }
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        sum += Math.exp(scores[i * k + j] - max);
+      }
+      for (int j = 0; j < k; j++) {
+        double x = scores[i * k + j];
+        double near = kind == 0 ? 1 / (1 + Math.exp(-x)) : kind == 1 ? Math.exp(x - max) / sum : 1;
+        y[i * k + j] = kind == 2 ? 1 - 1e-4 * (1 + r.nextDouble())
+            : Math.min(1, near * (1 + 1e-4 * r.nextGaussian()));
+      }
+    }
+    assertFloatPathMatchesDoublePath(n, k, scores, y, labels, kind != 3);
+  }
+
   private static void assertFloatPathMatchesDoublePath(int n, int k, float[] scores, double[] y,
       int[] labels, boolean dense) {
     double[] wide = new double[n * k];
