@@ -183,6 +183,21 @@ final class FusedFloatVector {
    */
   private static double binaryCrossEntropyDense(float[] s, int so, int bound, double[] y, int yo,
       float[] g, int go, float scale) {
+    // first e = e^{−|s|} into g, in a loop of its own: the loop is bound by the latency of its chain,
+    // and two shorter chains overlap more iterations than one long one (1.78–1.80 against 1.94–2.03
+    // ns/element, interleaved in a scratch harness)
+    for (int i = 0; i < bound; i += FLANES) {
+      FloatVector m = FloatVector.fromArray(FL, s, so + i).abs().neg();
+      FloatVector tm = m.fma(LOG2E, ROUND);
+      FloatVector n = tm.sub(ROUND);
+      FloatVector r = n.fma(MINUS_LN2, m);
+      FloatVector r2 = r.mul(r);
+      FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
+      FloatVector er = poly.fma(r2, r.add(1f));
+      FloatVector two = ((IntVector) tm.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
+          .add(0x3F800000).reinterpretAsFloats();
+      er.mul(two).blend(0f, m.compare(VectorOperators.LT, UNDERFLOW)).intoArray(g, go + i);
+    }
     double value = 0;
     float terms = 0f;
     float largest = 0f;
@@ -205,16 +220,7 @@ final class FusedFloatVector {
             .add((FloatVector) DONE.sub(yhi).convertShape(VectorOperators.D2F, FL, -1));
         VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
         FloatVector ax = x.abs();
-        FloatVector m = ax.neg();
-        FloatVector tm = m.fma(LOG2E, ROUND);
-        FloatVector n = tm.sub(ROUND);
-        FloatVector r = n.fma(MINUS_LN2, m);
-        FloatVector r2 = r.mul(r);
-        FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
-        FloatVector er = poly.fma(r2, r.add(1f));
-        FloatVector two = ((IntVector) tm.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
-            .add(0x3F800000).reinterpretAsFloats();
-        FloatVector e = er.mul(two).blend(0f, m.compare(VectorOperators.LT, UNDERFLOW));
+        FloatVector e = FloatVector.fromArray(FL, g, go + i);
         FloatVector a = FONE.blend(e, negative);
         FloatVector b = e.blend(FONE, negative);
         FloatVector inv = FONE.div(e.add(1f));
