@@ -144,19 +144,7 @@ final class FusedFloatVector {
       }
       return value;
     }
-    // one-hot: the vector holding the label goes through the scalar code, so that its target of 1 is
-    // never taken as 0 and corrected afterwards (a score of 1e4 would swamp the float sum)
-    int from = label >= 0 && label < bound ? label - label % FLANES : bound;
-    int to = from < bound ? from + FLANES : bound;
-    double value = binaryCrossEntropyZeroTarget(s, so, 0, from, g, go, scale)
-        + binaryCrossEntropyZeroTarget(s, so, to, bound, g, go, scale);
-    for (int j = from; j < to; j++) {
-      value += binaryCrossEntropyAt(s[so + j], j == label ? 1.0 : 0.0, g, go + j, scale);
-    }
-    for (int j = bound; j < k; j++) {
-      value += binaryCrossEntropyAt(s[so + j], j == label ? 1.0 : 0.0, g, go + j, scale);
-    }
-    return value;
+    return binaryCrossEntropyOneHot(s, so, k, label, g, go, scale);
   }
 
 
@@ -183,21 +171,7 @@ final class FusedFloatVector {
    */
   private static double binaryCrossEntropyDense(float[] s, int so, int bound, double[] y, int yo,
       float[] g, int go, float scale) {
-    // first e = e^{−|s|} into g, in a loop of its own: the loop is bound by the latency of its chain,
-    // and two shorter chains overlap more iterations than one long one (1.78–1.80 against 1.94–2.03
-    // ns/element, interleaved in a scratch harness)
-    for (int i = 0; i < bound; i += FLANES) {
-      FloatVector m = FloatVector.fromArray(FL, s, so + i).abs().neg();
-      FloatVector tm = m.fma(LOG2E, ROUND);
-      FloatVector n = tm.sub(ROUND);
-      FloatVector r = n.fma(MINUS_LN2, m);
-      FloatVector r2 = r.mul(r);
-      FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
-      FloatVector er = poly.fma(r2, r.add(1f));
-      FloatVector two = ((IntVector) tm.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
-          .add(0x3F800000).reinterpretAsFloats();
-      er.mul(two).blend(0f, m.compare(VectorOperators.LT, UNDERFLOW)).intoArray(g, go + i);
-    }
+    expNegAbs(s, so, bound, g, go);
     double value = 0;
     float terms = 0f;
     float largest = 0f;
@@ -250,40 +224,72 @@ final class FusedFloatVector {
   }
 
   /**
-   * {@link #binaryCrossEntropyDense} with a target of 0 everywhere, over the whole vectors of
-   * {@code [from, bound)} (a one-hot row away from its label).
+   * {@link #binaryCrossEntropy} with a one-hot target ({@code label}, none if outside
+   * {@code [0, k)}): the loop takes every whole vector with a target of 0 except the one holding the
+   * label, which goes through the scalar code with the row's tail, so that its target of 1 is never
+   * taken as 0 and corrected afterwards (a score of 1e4 would swamp the float sum).
    */
-  private static double binaryCrossEntropyZeroTarget(float[] s, int so, int from, int bound,
-      float[] g, int go, float scale) {
+  private static double binaryCrossEntropyOneHot(float[] s, int so, int k, int label, float[] g,
+      int go, float scale) {
+    int bound = FL.loopBound(k);
+    int skip = label >= 0 && label < bound ? label - label % FLANES : -1;
+    expNegAbs(s, so, bound, g, go);
     double value = 0;
-    int i = from;
-    while (i < bound) {
-      int blockEnd = Math.min(bound, i + BLOCK * FLANES);
-      FloatVector acc = FloatVector.zero(FL);
-      for (; i < blockEnd; i += FLANES) {
-        FloatVector x = FloatVector.fromArray(FL, s, so + i);
-        VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-        FloatVector m = x.abs().neg();
-        FloatVector tm = m.fma(LOG2E, ROUND);
-        FloatVector n = tm.sub(ROUND);
-        FloatVector r = n.fma(MINUS_LN2, m);
-        FloatVector r2 = r.mul(r);
-        FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
-        FloatVector er = poly.fma(r2, r.add(1f));
-        FloatVector two = ((IntVector) tm.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
-            .add(0x3F800000).reinterpretAsFloats();
-        FloatVector e = er.mul(two).blend(0f, m.compare(VectorOperators.LT, UNDERFLOW));
-        // σ(s) = a/(1 + e)
-        FONE.blend(e, negative).mul(FONE.div(e.add(1f)).mul(scale)).intoArray(g, go + i);
-        FloatVector z = e.div(e.add(2f));
-        FloatVector w = z.mul(z);
-        FloatVector atanh = w.mul(w).fma(w.fma(B3, B2), w.fma(B1, B0));
-        acc = acc.add(x.blend(0f, negative).add(z.add(z).mul(atanh)));
+    // two runs of whole vectors, [0, cut) and [resume, bound), around the skipped one (a branch inside
+    // the vector loop made C2 box its accumulator: 8 bytes an element)
+    int cut = skip < 0 ? bound : skip;
+    int resume = skip < 0 ? bound : skip + FLANES;
+    for (int run = 0; run < 2; run++) {
+      int i = run == 0 ? 0 : resume;
+      int end = run == 0 ? cut : bound;
+      while (i < end) {
+        int blockEnd = Math.min(end, i + BLOCK * FLANES);
+        FloatVector acc = FloatVector.zero(FL);
+        for (; i < blockEnd; i += FLANES) {
+          FloatVector x = FloatVector.fromArray(FL, s, so + i);
+          VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
+          FloatVector e = FloatVector.fromArray(FL, g, go + i);
+          // σ(s) = a/(1 + e)
+          FONE.blend(e, negative).mul(FONE.div(e.add(1f)).mul(scale)).intoArray(g, go + i);
+          FloatVector z = e.div(e.add(2f));
+          FloatVector w = z.mul(z);
+          FloatVector atanh = w.mul(w).fma(w.fma(B3, B2), w.fma(B1, B0));
+          acc = acc.add(x.blend(0f, negative).add(z.add(z).mul(atanh)));
+        }
+        value += acc.reduceLanes(VectorOperators.ADD);
       }
-      value += acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (int j = cut; j < resume; j++) {
+      value += binaryCrossEntropyAt(s[so + j], j == label ? 1.0 : 0.0, g, go + j, scale);
+    }
+    for (int j = bound; j < k; j++) {
+      value += binaryCrossEntropyAt(s[so + j], j == label ? 1.0 : 0.0, g, go + j, scale);
     }
     return value;
   }
+
+  /**
+   * {@code g[go + j] ← e^{−|s[so + j]|}} over the whole vectors {@code [0, bound)}: the exponential of
+   * {@link #expSum} on {@code −|s|}, in a pass of its own ahead of binary-cross-entropy's. That loop is
+   * bound by the latency of its chain, and two shorter chains overlap more iterations than one long
+   * one (1.78–1.80 against 1.94–2.03 ns/element, interleaved in a scratch harness). Called only from
+   * the two compile roots above, so it is inlined one level deep at most.
+   */
+  private static void expNegAbs(float[] s, int so, int bound, float[] g, int go) {
+    for (int i = 0; i < bound; i += FLANES) {
+      FloatVector m = FloatVector.fromArray(FL, s, so + i).abs().neg();
+      FloatVector tm = m.fma(LOG2E, ROUND);
+      FloatVector n = tm.sub(ROUND);
+      FloatVector r = n.fma(MINUS_LN2, m);
+      FloatVector r2 = r.mul(r);
+      FloatVector poly = r2.fma(r.fma(A3, A2), r.fma(A1, A0));
+      FloatVector er = poly.fma(r2, r.add(1f));
+      FloatVector two = ((IntVector) tm.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23)
+          .add(0x3F800000).reinterpretAsFloats();
+      er.mul(two).blend(0f, m.compare(VectorOperators.LT, UNDERFLOW)).intoArray(g, go + i);
+    }
+  }
+
 
   /**
    * How far, in units of its largest gradient entry, the float-lane softmax-mse's error estimate may
@@ -320,13 +326,13 @@ final class FusedFloatVector {
    */
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
-    double[] out = FusedFloat.Rows.floats(k).out;
-    double rest = expSum(s, so, k, g, go, out);
-    double sum = out[1] + rest;
-    double value = Double.NaN; // a NaN score: the double loops spread it over the row
+    FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
+    double rest = expSum(s, so, k, g, go, rows.out);
+    double sum = rows.out[1] + rest;
+    double value = Double.NaN; // a NaN score: the scalar loop spreads it over the row
     if (sum < Double.POSITIVE_INFINITY) {
       value = y != null
-          ? centredDense(g, go, k, sum, y, yo, FusedFloat.Rows.floats(k).f, scale)
+          ? centredDense(g, go, k, sum, y, yo, rows.f, scale)
           : centredOneHot(g, go, k, label, sum, scale);
     }
     return value >= 0 ? value
