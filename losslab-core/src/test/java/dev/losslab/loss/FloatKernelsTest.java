@@ -155,7 +155,6 @@ class FloatKernelsTest {
   void binaryCrossEntropyVectorLoopHoldsLabelsOnHugeScoresAndSoftTargets() {
     assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
     Random r = new Random(37);
-    Loss loss = Losses.create("binary-cross-entropy");
     for (int k : new int[] {8, 9, 64, 1000}) {
       for (int trial = 0; trial < 9; trial++) {
         float[] s = new float[k];
@@ -186,22 +185,8 @@ class FloatKernelsTest {
         }
         float[] g = new float[k];
         double v = FusedFloatVector.binaryCrossEntropy(s, 0, k, y, 0, label, g, 0, new double[k], 1f);
-        double[] wide = new double[k];
-        for (int j = 0; j < k; j++) {
-          wide[j] = s[j];
-        }
-        Target t = y != null ? Target.dense(1, k, y) : Target.labels(new int[] {label});
-        LossResult exact = LossEvaluation.evaluate(loss, wide, 1, k, t, Reduction.SUM);
-        double rowMax = 0;
-        for (int j = 0; j < k; j++) {
-          rowMax = Math.max(rowMax, Math.abs(exact.gradient(0, j)));
-        }
-        assertThat(v).as("k=%d trial %d value", k, trial).isCloseTo(exact.value(),
-            org.assertj.core.data.Offset.offset(1e-6 * Math.abs(exact.value())));
-        for (int j = 0; j < k; j++) {
-          assertThat(Math.abs(g[j] - exact.gradient(0, j))).as("k=%d trial %d gradient %d", k, trial, j)
-              .isLessThanOrEqualTo(1e-6 * rowMax + 1e-14);
-        }
+        assertMatchesDoublePath("k=" + k + " trial " + trial, "binary-cross-entropy", s, y, label, v,
+            g, 1e-6);
       }
     }
   }
@@ -259,13 +244,13 @@ class FloatKernelsTest {
   /**
    * Rows where softmax-mse's float arithmetic cannot hold 1e-6 of the largest gradient entry: targets
    * within 1e-4 of the softmax (a stationary point), and confident rows right and wrong. The vector
-   * loop must notice and take the double loops: checked against the exact double path.
+   * loop must notice and recompute the row with the scalar loop: checked against the exact double
+   * path.
    */
   @Test
   void softmaxSquaredVectorLoopFallsBackWhereFloatsCannotHold() {
     assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
     Random r = new Random(31);
-    Loss loss = Losses.create("softmax-mse");
     for (int k : new int[] {2, 9, 64, 1000}) {
       for (int trial = 0; trial < 12; trial++) {
         float[] s = new float[k];
@@ -289,25 +274,36 @@ class FloatKernelsTest {
         }
         float[] g = new float[k];
         double v = FusedFloatVector.softmaxSquared(s, 0, k, y, 0, label, g, 0, new double[2 * k], 1f);
-        double[] wide = new double[k];
-        for (int j = 0; j < k; j++) {
-          wide[j] = s[j];
-        }
-        Target t = y != null ? Target.dense(1, k, y) : Target.labels(new int[] {label});
-        LossResult exact = LossEvaluation.evaluate(loss, wide, 1, k, t, Reduction.SUM);
-        double rowMax = 0;
-        for (int j = 0; j < k; j++) {
-          rowMax = Math.max(rowMax, Math.abs(exact.gradient(0, j)));
-        }
         // the value to the float path's 1e-5: a confident row's value is its few tiny probabilities
         // squared, each e^x off by the rounding of x = s − max in float, |x|·2⁻²⁴ relative
-        assertThat(v).as("k=%d trial %d value", k, trial).isCloseTo(exact.value(),
-            org.assertj.core.data.Offset.offset(1e-5 * Math.abs(exact.value()) + 1e-300));
-        for (int j = 0; j < k; j++) {
-          assertThat(Math.abs(g[j] - exact.gradient(0, j))).as("k=%d trial %d gradient %d", k, trial, j)
-              .isLessThanOrEqualTo(1e-6 * rowMax + 1e-14);
-        }
+        assertMatchesDoublePath("k=" + k + " trial " + trial, "softmax-mse", s, y, label, v, g, 1e-5);
       }
+    }
+  }
+
+  /**
+   * One row's float value {@code v} and gradient {@code g} against the exact double path of
+   * {@code name} with a dense target {@code y} or, if {@code y} is null, the label: the value within
+   * {@code valueTolerance} relative, each gradient entry within 1e-6 of the row's largest plus 1e-14.
+   */
+  private static void assertMatchesDoublePath(String what, String name, float[] s, double[] y,
+      int label, double v, float[] g, double valueTolerance) {
+    int k = s.length;
+    double[] wide = new double[k];
+    for (int j = 0; j < k; j++) {
+      wide[j] = s[j];
+    }
+    Target t = y != null ? Target.dense(1, k, y) : Target.labels(new int[] {label});
+    LossResult exact = LossEvaluation.evaluate(Losses.create(name), wide, 1, k, t, Reduction.SUM);
+    double rowMax = 0;
+    for (int j = 0; j < k; j++) {
+      rowMax = Math.max(rowMax, Math.abs(exact.gradient(0, j)));
+    }
+    assertThat(v).as("%s %s value", name, what).isCloseTo(exact.value(),
+        org.assertj.core.data.Offset.offset(valueTolerance * Math.abs(exact.value()) + 1e-300));
+    for (int j = 0; j < k; j++) {
+      assertThat(Math.abs(g[j] - exact.gradient(0, j))).as("%s %s gradient %d", name, what, j)
+          .isLessThanOrEqualTo(1e-6 * rowMax + 1e-14);
     }
   }
 
