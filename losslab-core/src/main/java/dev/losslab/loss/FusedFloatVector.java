@@ -28,7 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>softmax-mse's gradient {@code p ⊙ (d − ⟨p, d⟩)} can be far smaller than its terms; the loop
  *       sums an error estimate beside it and, where that estimate is too large, computes the row again
  *       with the scalar loop ({@link FusedFloat#softmaxSquaredScalar}), whose exponentials and sums are
- *       double.
+ *       double. binary-cross-entropy does the same where soft targets cancel against the sigmoid, and
+ *       forms {@code 1 − y} in double.
  * </ul>
  * A run is deterministic on a given machine.
  *
