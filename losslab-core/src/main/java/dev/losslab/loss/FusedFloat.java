@@ -37,8 +37,8 @@ final class FusedFloat {
     double[] c = a;
     /** A float row, for the Vector API loops ({@link #floats}). */
     float[] f = new float[0];
-    /** Two more results of a Vector API loop that returns a third. */
-    final double[] out = new double[2];
+    /** More results of a Vector API loop that returns one. */
+    final double[] out = new double[3];
 
     /** This thread's rows with {@link #f} of length ≥ k; the double rows are left as they are. */
     static Rows floats(int k) {

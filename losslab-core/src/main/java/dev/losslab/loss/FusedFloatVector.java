@@ -107,7 +107,7 @@ final class FusedFloatVector {
       return 0.0;
     }
     double[] out = FusedFloat.Rows.floats(0).out;
-    double rest = expSum(s, so, k, g, go, out);
+    double rest = expSum(s, so, k, null, 0, g, go, out);
     double ties = out[1];
     double sum = ties + rest;
     double ey = g[go + y];
@@ -392,7 +392,7 @@ final class FusedFloatVector {
   static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
     FusedFloat.Rows rows = FusedFloat.Rows.floats(k);
-    double rest = expSum(s, so, k, g, go, rows.out);
+    double rest = expSum(s, so, k, y, yo, g, go, rows.out);
     double sum = rows.out[1] + rest;
     double value = Double.NaN; // a NaN score: the scalar loop spreads it over the row
     if (sum < Double.POSITIVE_INFINITY) {
@@ -432,7 +432,8 @@ final class FusedFloatVector {
    * 2.4e-7, less than the rounding of {@code x = s − max} itself). Below {@code −87.3} the result is
    * 0. NaN stays NaN.
    */
-  private static double expSum(float[] s, int so, int k, float[] g, int go, double[] out) {
+  private static double expSum(float[] s, int so, int k, double[] y, int yo, float[] g, int go,
+      double[] out) {
     int bound = FL.loopBound(k);
     float max = s[so];
     int i = 0;
@@ -449,6 +450,11 @@ final class FusedFloatVector {
     }
     double rest = 0;
     int notTied = 0;
+    // the next row, when the arrays hold one: its scores (and dense target) are read here, one
+    // element a 64-byte line, so that memory delivers them while this row's exponentials compute
+    int nextS = so + 2 * k <= s.length ? so + k : -1;
+    int nextY = y != null && yo + 2 * k <= y.length ? yo + k : -1;
+    double touched = 0;
     i = 0;
     // the accumulator lives inside one block: a vector carried around the outer loop as well is boxed
     // by C2 17 on every iteration (measured: 64 bytes a vector)
@@ -457,6 +463,12 @@ final class FusedFloatVector {
       FloatVector acc = FloatVector.zero(FL);
       FloatVector count = FloatVector.zero(FL);
       for (; i < blockEnd; i += FLANES) {
+        if (nextS >= 0 && (i & 15) == 0) {
+          touched += s[nextS + i];
+        }
+        if (nextY >= 0 && (i & 7) == 0) {
+          touched += y[nextY + i];
+        }
         FloatVector x = FloatVector.fromArray(FL, s, so + i).sub(max);
         FloatVector t = x.fma(LOG2E, ROUND);
         FloatVector n = t.sub(ROUND);
@@ -488,7 +500,43 @@ final class FusedFloatVector {
     }
     out[0] = max;
     out[1] = ties;
+    out[2] = touched; // kept, or the compiler drops the reads
     return rest;
+  }
+
+  /** {@link #oneHot}'s answer for a row that is not one-hot. */
+  private static final int NOT_ONE_HOT = -2;
+
+  /**
+   * Where the dense target {@code y[yo, yo + k)} holds its one 1 when every other entry is 0 (−1 when
+   * all are 0), else {@link #NOT_ONE_HOT}: such a row is a label, and softmax-mse takes
+   * {@link #centredOneHot}, which reads no target and keeps the label's term apart (one-hot rows given
+   * as dense targets are common). Four double lanes at a time; a lane that is not 0 is looked at in
+   * scalar code.
+   */
+  private static int oneHot(double[] y, int yo, int k) {
+    int bound = D.loopBound(k);
+    int label = -1;
+    int i = 0;
+    for (; i < bound && label != NOT_ONE_HOT; i += LANES) {
+      if (DoubleVector.fromArray(D, y, yo + i).compare(VectorOperators.NE, 0.0).anyTrue()) {
+        for (int j = i; j < i + LANES; j++) {
+          label = oneHotAt(y[yo + j], j, label);
+        }
+      }
+    }
+    for (; i < k && label != NOT_ONE_HOT; i++) {
+      label = oneHotAt(y[yo + i], i, label);
+    }
+    return label;
+  }
+
+  /** {@link #oneHot}'s step: the label so far after target {@code t} at {@code j}. */
+  private static int oneHotAt(double t, int j, int label) {
+    if (t == 0 || label == NOT_ONE_HOT) {
+      return label;
+    }
+    return t == 1 && label == -1 ? j : NOT_ONE_HOT;
   }
 
   /**
@@ -501,6 +549,10 @@ final class FusedFloatVector {
    */
   private static double centredDense(float[] g, int go, int k, double sum, double[] y, int yo,
       float[] d, float scale) {
+    int label = oneHot(y, yo, k);
+    if (label != NOT_ONE_HOT) {
+      return centredOneHot(g, go, k, label, sum, scale);
+    }
     int bound = FL.loopBound(k);
     double inv = 1.0 / sum; // also the largest probability: the maximal exponential is 1
     float invF = (float) inv;

@@ -261,11 +261,14 @@ class FloatKernelsTest {
           return new RowTarget(y, -1);
         }
         case 2: {
-          // one-hot, or 0s and 1s at random (multi-label)
+          // one-hot, 0s and 1s at random (multi-label), or all 0
           double[] y = new double[k + YO];
           y[YO + r.nextInt(k)] = 1;
           for (int j = 0; trial % 8 == 6 && j < k; j++) {
             y[YO + j] = r.nextInt(2);
+          }
+          if (trial % 16 == 10) {
+            java.util.Arrays.fill(y, 0.0);
           }
           return new RowTarget(y, -1);
         }
