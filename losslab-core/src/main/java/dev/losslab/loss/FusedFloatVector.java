@@ -29,7 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       sums an error estimate beside it and, where that estimate is too large, computes the row again
  *       with the scalar loop ({@link FusedFloat#softmaxSquaredScalar}), whose exponentials and sums are
  *       double. binary-cross-entropy does the same where soft targets cancel against the sigmoid, and
- *       forms {@code 1 − y} in double.
+ *       forms {@code 1 − y} in double; targets of 0 and 1, which need neither, take a shorter loop.
+ *   <li>The softmax exponential pass reads the next row of the batch ahead, one element a cache line,
+ *       so that memory delivers it while this row computes; softmax-mse gives a dense one-hot row to
+ *       its label loop.
  * </ul>
  * A run is deterministic on a given machine.
  *
