@@ -1,6 +1,6 @@
 package dev.losslab.loss;
 
-import java.lang.management.ManagementFactory;
+import dev.losslab.math.FastFloat;
 
 /**
  * Which loops the float path runs: the Vector API loops ({@code jdk.incubator.vector}, JDK 17's SIMD
@@ -13,8 +13,9 @@ import java.lang.management.ManagementFactory;
  *       launcher: {@code LOSSLAB_JAVA_OPTS=--add-modules=jdk.incubator.vector}); the JVM then prints one
  *       warning line, {@code WARNING: Using incubator modules}, which is why this is not the default;
  *   <li>the system property {@code losslab.vector} is not {@code false} (set it to compare the two);
- *   <li>the hardware has at least two double lanes and fused multiply-add (HotSpot's {@code UseFMA}),
- *       without which the Vector API falls back to slow lane-by-lane Java.
+ *   <li>the hardware has at least two double lanes and fused multiply-add
+ *       ({@link FastFloat#fastFma()}), without which the Vector API falls back to slow lane-by-lane
+ *       Java.
  * </ul>
  * Otherwise, or if the Vector API classes fail to load, the scalar loops run. Both keep the same
  * accuracy contract (see {@link Loss}); the Vector API loops take their exponentials in float, so
@@ -57,7 +58,7 @@ public final class FloatKernels {
     if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
       return MODULE + " not enabled";
     }
-    if (!hasFma()) {
+    if (!FastFloat.fastFma()) {
       return "no fused multiply-add";
     }
     try {
@@ -67,15 +68,6 @@ public final class FloatKernels {
       return FusedFloatVector.lanes() >= 2 ? null : "fewer than two double lanes";
     } catch (ReflectiveOperationException | LinkageError e) {
       return "Vector API unavailable: " + e;
-    }
-  }
-
-  private static boolean hasFma() {
-    try {
-      return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
-          com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseFMA").getValue());
-    } catch (RuntimeException | LinkageError e) {
-      return false;
     }
   }
 }

@@ -26,8 +26,31 @@ public final class FastFloat {
   private static final float LN2_LO = 1.42860677e-6f;
   private static final float ROUND = 12582912f; // 1.5·2²³: adding it rounds to an integer
   private static final int ROUND_BITS = 0x4B400000;
+  /** See {@link #fastFma()}. */
+  private static final boolean FMA = readUseFma();
 
   private FastFloat() {}
+
+  /**
+   * Whether {@link Math#fma} is a single instruction in this JVM: HotSpot's {@code UseFMA}, true on
+   * x86-64 CPUs with FMA3 (Intel since 2013, AMD since 2012, but not every Pentium or Celeron) and on
+   * AArch64. Where it is false, {@code Math.fma} is computed exactly in software, hundreds of times
+   * slower, so the double kernels below then keep separate multiplies and adds (same accuracy bounds;
+   * results differ in the last bits). Read once from the JVM's diagnostic bean when this class is
+   * first used (about 20 ms); false when that bean cannot be read.
+   */
+  public static boolean fastFma() {
+    return FMA;
+  }
+
+  private static boolean readUseFma() {
+    try {
+      return Boolean.parseBoolean(java.lang.management.ManagementFactory.getPlatformMXBean(
+          com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseFMA").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
 
   /**
    * Copies {@code s[so, so + k)} into {@code x[0, k)} as doubles and returns the largest score
@@ -81,8 +104,12 @@ public final class FastFloat {
   public static void expNonPositive(double[] a, int from, int to, double shift) {
     for (int i = from; i < to; i++) {
       double t = Math.max(a[i] - shift, -104.0) * (1.0 / 1024);
-      double p = 1 + t * (1 + t * (0.5 + t * (1.0 / 6 + t * (1.0 / 24 + t * (1.0 / 120
-          + t * (1.0 / 720))))));
+      // FMA is a constant: C2 keeps one of the two forms, and vectorises either
+      double p = FMA
+          ? Math.fma(t, Math.fma(t, Math.fma(t, Math.fma(t, Math.fma(t, Math.fma(t, 1.0 / 720,
+              1.0 / 120), 1.0 / 24), 1.0 / 6), 0.5), 1.0), 1.0)
+          : 1 + t * (1 + t * (0.5 + t * (1.0 / 6 + t * (1.0 / 24 + t * (1.0 / 120
+              + t * (1.0 / 720))))));
       p *= p;
       p *= p;
       p *= p;
@@ -106,8 +133,12 @@ public final class FastFloat {
   public static double log1pUnit(double e) {
     double z = e / (2 + e);
     double z2 = z * z;
-    double series = 1 + z2 * (1.0 / 3 + z2 * (1.0 / 5 + z2 * (1.0 / 7 + z2 * (1.0 / 9 + z2 * (1.0 / 11
-        + z2 * (1.0 / 13 + z2 * (1.0 / 15 + z2 * (1.0 / 17))))))));
+    double series = FMA
+        ? Math.fma(z2, Math.fma(z2, Math.fma(z2, Math.fma(z2, Math.fma(z2, Math.fma(z2, Math.fma(z2,
+            Math.fma(z2, 1.0 / 17, 1.0 / 15), 1.0 / 13), 1.0 / 11), 1.0 / 9), 1.0 / 7), 1.0 / 5),
+            1.0 / 3), 1.0)
+        : 1 + z2 * (1.0 / 3 + z2 * (1.0 / 5 + z2 * (1.0 / 7 + z2 * (1.0 / 9 + z2 * (1.0 / 11
+            + z2 * (1.0 / 13 + z2 * (1.0 / 15 + z2 * (1.0 / 17))))))));
     return 2 * z * series;
   }
 

@@ -4,8 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The float kernels of the fused loss loops against the double library functions. */
+/**
+ * The float kernels of the fused loss loops against the double library functions. The build runs this
+ * class twice: in a default JVM, where the double kernels use {@link Math#fma} if the hardware has it,
+ * and with {@code -XX:-UseFMA} and {@code losslab.test.expectFma=false}, where they must not.
+ */
 class FastFloatTest {
+
+  @Test
+  void fusedMultiplyAddIsUsedOnlyWhereTheJvmHasIt() {
+    String expected = System.getProperty("losslab.test.expectFma");
+    if (expected != null) {
+      assertThat(FastFloat.fastFma()).isEqualTo(Boolean.parseBoolean(expected));
+    }
+  }
 
   @Test
   void expNonPositiveIsWithin3e7RelativeOverItsDomain() {
