@@ -103,26 +103,36 @@ final class FusedFloatVector {
    * accurate to a few float ulps: every gradient entry stays within 1e-6 of the row's largest and the
    * value within 1e-6 relative of the double path.
    */
-  static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, float[] g, int go,
-      float scale) {
+  static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, double smoothing,
+      float[] g, int go, float scale) {
     if (y == ignoreIndex) {
       java.util.Arrays.fill(g, go, go + k, 0f);
       return 0.0;
     }
     double[] out = FusedFloat.Rows.floats(0).out;
+    double scoreSum = smoothing == 0 ? 0 : FastFloat.sum(s, so, k);
     double rest = expSum(s, so, k, null, 0, g, go, out);
     double ties = out[1];
+    double max = out[0];
     double sum = ties + rest;
     double ey = g[go + y];
     // p_y − 1 = (e_y − Σ)/Σ, which is −rest/Σ when y is the one maximal class (e_y = 1)
     double gy = ey == 1.0 && ties == 1 ? -rest / sum : (ey - sum) / sum;
     float c = (float) (scale / sum);
-    // a plain loop: C2 vectorises it, and it holds no Vector API call that could be left out of line
-    for (int j = 0; j < k; j++) {
-      g[go + j] *= c;
+    // plain loops: C2 vectorises them, and they hold no Vector API call that could be left out of line
+    if (smoothing == 0) {
+      for (int j = 0; j < k; j++) {
+        g[go + j] *= c;
+      }
+    } else {
+      float floor = (float) (scale * smoothing / k);
+      for (int j = 0; j < k; j++) {
+        g[go + j] = g[go + j] * c - floor;
+      }
     }
-    g[go + y] = (float) (scale * gy);
-    return (ties == 1 ? Math.log1p(rest) : Math.log(sum)) - ((double) s[so + y] - out[0]);
+    g[go + y] = (float) (scale * FusedFloat.smoothedLabelGradient(gy, smoothing, k));
+    return FusedFloat.smoothedValue(ties == 1 ? Math.log1p(rest) : Math.log(sum),
+        (double) s[so + y] - max, scoreSum - k * max, smoothing, k);
   }
 
   /**

@@ -160,10 +160,10 @@ public final class SoftmaxCrossEntropy implements Loss {
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch, float scale) {
-    if (!t.hasLabels() || weight != null || eps != 0) {
+    if (!t.hasLabels() || weight != null) {
       return FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale);
     }
-    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, g, go, scratch, scale);
+    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, eps, g, go, scratch, scale);
   }
 
   @Override

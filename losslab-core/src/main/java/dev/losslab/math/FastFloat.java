@@ -173,6 +173,26 @@ public final class FastFloat {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
+  /** {@code Σ s[from + i]}, {@code i ∈ [0, n)}, in double with four partial sums. */
+  public static double sum(float[] s, int from, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    int to = from + n;
+    for (; i + 3 < to; i += 4) {
+      s0 += s[i];
+      s1 += s[i + 1];
+      s2 += s[i + 2];
+      s3 += s[i + 3];
+    }
+    for (; i < to; i++) {
+      s0 += s[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
   /** {@code Σ a[ao + i]·b[bo + i]}, {@code i ∈ [0, n)}, with four partial sums. */
   public static double dot(double[] a, int ao, double[] b, int bo, int n) {
     double s0 = 0;

@@ -39,10 +39,12 @@ class FloatKernelsTest {
         int so = 3;
         int y = r.nextInt(k);
         float scale = trial % 2 == 0 ? 1f : 0.125f;
+        double smoothing = trial % 3 == 1 ? 0.1 : 0.0;
         float[] gv = new float[k + 5];
         float[] gs = new float[k + 5];
-        double v = FusedFloatVector.crossEntropy(s, so, k, y, -100, gv, 5, scale);
-        double w = FusedFloat.crossEntropyScalar(s, so, k, y, -100, gs, 5, new double[2 * k], scale);
+        double v = FusedFloatVector.crossEntropy(s, so, k, y, -100, smoothing, gv, 5, scale);
+        double w = FusedFloat.crossEntropyScalar(s, so, k, y, -100, smoothing, gs, 5,
+            new double[2 * k], scale);
         assertClose("cross-entropy k=" + k, v, w, gv, gs, 1e-6, 1e-6);
       }
     }
@@ -52,7 +54,8 @@ class FloatKernelsTest {
   void crossEntropyIgnoredRowIsZeroInTheVectorLoop() {
     assumeTrue(FloatKernels.vectorized(), "the Vector API loops are not enabled in this JVM");
     float[] g = {7f, 7f, 7f, 7f, 7f};
-    double v = FusedFloatVector.crossEntropy(new float[] {1f, 2f, 3f, 4f, 5f}, 0, 5, -100, -100, g, 0, 1f);
+    double v = FusedFloatVector.crossEntropy(new float[] {1f, 2f, 3f, 4f, 5f}, 0, 5, -100, -100, 0.1,
+        g, 0, 1f);
     assertThat(v).isZero();
     assertThat(g).containsOnly(0f);
   }
@@ -68,7 +71,7 @@ class FloatKernelsTest {
     for (int k : new int[] {3, 8, 9, 100, 1000}) {
       // all equal: p = 1/k everywhere, value log k
       float[] g = new float[k];
-      double v = FusedFloatVector.crossEntropy(new float[k], 0, k, k - 1, -100, g, 0, 1f);
+      double v = FusedFloatVector.crossEntropy(new float[k], 0, k, k - 1, -100, 0.0, g, 0, 1f);
       assertThat(v).isCloseTo(Math.log(k), org.assertj.core.data.Offset.offset(1e-6 * Math.log(k)));
       for (int j = 0; j < k; j++) {
         double want = j == k - 1 ? 1.0 / k - 1 : 1.0 / k;
@@ -84,7 +87,7 @@ class FloatKernelsTest {
         int y = k / 2;
         double rest = (k - 2) * Math.exp(-gap);
         double sum = 2 + rest;
-        v = FusedFloatVector.crossEntropy(s, 0, k, y, -100, g, 0, 1f);
+        v = FusedFloatVector.crossEntropy(s, 0, k, y, -100, 0.0, g, 0, 1f);
         assertThat(v).isCloseTo(Math.log(sum), org.assertj.core.data.Offset.offset(1e-6 * Math.log(sum)));
         assertThat((double) g[y]).isCloseTo(1 / sum - 1, org.assertj.core.data.Offset.offset(1e-6));
         assertThat((double) g[0]).isCloseTo(1 / sum, org.assertj.core.data.Offset.offset(1e-6));
@@ -96,7 +99,7 @@ class FloatKernelsTest {
         int y = 1 % k;
         s[y] = 0f;
         double rest = (k - 1) * Math.exp(-gap);
-        v = FusedFloatVector.crossEntropy(s, 0, k, y, -100, g, 0, 1f);
+        v = FusedFloatVector.crossEntropy(s, 0, k, y, -100, 0.0, g, 0, 1f);
         assertThat(v).as("value, gap %s", gap).isCloseTo(Math.log1p(rest),
             org.assertj.core.data.Offset.offset(1e-6 * Math.log1p(rest)));
         double want = -rest / (1 + rest);
@@ -117,7 +120,7 @@ class FloatKernelsTest {
       }
       s[at] = Float.NaN;
       float[] g = new float[21];
-      double v = FusedFloatVector.crossEntropy(s, 0, 21, 3, -100, g, 0, 1f);
+      double v = FusedFloatVector.crossEntropy(s, 0, 21, 3, -100, 0.0, g, 0, 1f);
       assertThat(v).as("NaN at %d", at).isNaN();
       for (int j = 0; j < g.length; j++) {
         assertThat(g[j]).as("NaN at %d, gradient %d", at, j).isNaN();
