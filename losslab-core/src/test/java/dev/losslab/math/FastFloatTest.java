@@ -125,6 +125,11 @@ class FastFloatTest {
       a[0] = 1e9;
       a[n + 1] = 1e9;
       assertThat(FastFloat.sum(a, 1, n + 1)).isEqualTo(expected);
+      float[] f = new float[n + 2];
+      for (int i = 0; i < n + 2; i++) {
+        f[i] = (float) a[i];
+      }
+      assertThat(FastFloat.sum(f, 1, n)).as("float row of %d", n).isEqualTo(expected);
       double[] b = new double[n + 3];
       double products = 0;
       for (int i = 0; i < n; i++) {
