@@ -66,6 +66,8 @@ final class FusedFloat {
    * {@code t = (1 − ε)e_y + ε/k}, the value {@code log Σ e^{s−max} − (1 − ε)(s_y − max) − (ε/k)Σ(s_j −
    * max)} and the gradient {@code p − t}. The exponentials live in the double {@code e} (length ≥ k),
    * where {@link FastFloat#expNonPositive(double[], int, int)} computes them in one vectorised loop.
+   * With smoothing, NaN when the row is too close to a stationary point for these loops (see
+   * {@link #SMOOTHING_TOLERANCE}): the caller then takes the double path.
    */
   static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, double smoothing,
       float[] g, int go, double[] e, float scale) {
@@ -89,13 +91,51 @@ final class FusedFloat {
     // so a confident example keeps the relative precision of its small gradient
     double gy = (e[y] - sum) / sum;
     double inv = scale / sum;
+    if (smoothing == 0) {
+      for (int j = 0; j < k; j++) {
+        g[go + j] = (float) (e[j] * inv);
+      }
+      g[go + y] = (float) (scale * gy);
+      return Math.log(sum) - ((double) s[so + y] - max);
+    }
     double floor = scale * smoothing / k;
     for (int j = 0; j < k; j++) {
       g[go + j] = (float) (e[j] * inv - floor);
     }
-    g[go + y] = (float) (scale * smoothedLabelGradient(gy, smoothing, k));
+    float vy = (float) (scale * smoothedLabelGradient(gy, smoothing, k));
+    g[go + y] = vy;
+    // p_j − ε/k cancels near a stationary point; the exponentials above −20 are good to 1e-12
+    // relative, and those below add at most e^{−20}·2.5e-8 of the largest probability, 1/Σ
+    if (!smoothedRowHolds(g, go, k, vy, 1e-12 * inv)) {
+      return Double.NaN;
+    }
     return smoothedValue(Math.log(sum), (double) s[so + y] - max, scoreSum - (double) k * max,
         smoothing, k);
+  }
+
+  /**
+   * With label smoothing the gradient {@code p − t} can be far smaller than {@code p}: when the bound
+   * on every entry's error, from the exponentials, exceeds this fraction of the row's largest entry,
+   * the fused loops return NaN and the caller recomputes the row on the double path.
+   */
+  static final double SMOOTHING_TOLERANCE = 8e-6;
+
+  /**
+   * Whether a smoothed cross-entropy row's gradient {@code g[go, go + k)}, whose label entry is
+   * {@code labelEntry}, is large enough against {@code error}, a bound on each entry's error (see
+   * {@link #SMOOTHING_TOLERANCE}). Most rows pass on the label's entry alone; the others are read
+   * once more for their largest entry.
+   */
+  static boolean smoothedRowHolds(float[] g, int go, int k, float labelEntry, double error) {
+    double needed = error / SMOOTHING_TOLERANCE;
+    if (Math.abs(labelEntry) >= needed) {
+      return true;
+    }
+    float largest = 0f;
+    for (int j = go; j < go + k; j++) {
+      largest = Math.max(largest, Math.abs(g[j]));
+    }
+    return largest >= needed;
   }
 
   /** {@code p_y − t_y = (p_y − 1) + ε(1 − 1/k)}, from the precise {@code p_y − 1}. */

@@ -119,18 +119,25 @@ final class FusedFloatVector {
     // p_y − 1 = (e_y − Σ)/Σ, which is −rest/Σ when y is the one maximal class (e_y = 1)
     double gy = ey == 1.0 && ties == 1 ? -rest / sum : (ey - sum) / sum;
     float c = (float) (scale / sum);
-    // plain loops: C2 vectorises them, and they hold no Vector API call that could be left out of line
+    // plain loops, which hold no Vector API call that could be left out of line
     if (smoothing == 0) {
       for (int j = 0; j < k; j++) {
         g[go + j] *= c;
       }
-    } else {
-      float floor = (float) (scale * smoothing / k);
-      for (int j = 0; j < k; j++) {
-        g[go + j] = g[go + j] * c - floor;
-      }
+      g[go + y] = (float) (scale * gy);
+      return (ties == 1 ? Math.log1p(rest) : Math.log(sum)) - ((double) s[so + y] - max);
     }
-    g[go + y] = (float) (scale * FusedFloat.smoothedLabelGradient(gy, smoothing, k));
+    float floor = (float) (scale * smoothing / k);
+    for (int j = 0; j < k; j++) {
+      g[go + j] = g[go + j] * c - floor;
+    }
+    float vy = (float) (scale * FusedFloat.smoothedLabelGradient(gy, smoothing, k));
+    g[go + y] = vy;
+    // each entry p_j − ε/k is off by about ULPS·p_j (the float exponential, the product, the
+    // difference), which cancels near a stationary point
+    if (!FusedFloat.smoothedRowHolds(g, go, k, vy, ULPS * c)) {
+      return Double.NaN;
+    }
     return FusedFloat.smoothedValue(ties == 1 ? Math.log1p(rest) : Math.log(sum),
         (double) s[so + y] - max, scoreSum - k * max, smoothing, k);
   }

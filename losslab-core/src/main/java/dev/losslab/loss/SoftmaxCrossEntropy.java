@@ -163,7 +163,12 @@ public final class SoftmaxCrossEntropy implements Loss {
     if (!t.hasLabels() || weight != null) {
       return FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale);
     }
-    return FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, eps, g, go, scratch, scale);
+    double value = FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, eps, g, go, scratch,
+        scale);
+    // NaN: a smoothed row too close to a stationary point for the float loops
+    return Double.isNaN(value)
+        ? FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale)
+        : value;
   }
 
   @Override

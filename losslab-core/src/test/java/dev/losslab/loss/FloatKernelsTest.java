@@ -45,6 +45,12 @@ class FloatKernelsTest {
         double v = FusedFloatVector.crossEntropy(s, so, k, y, -100, smoothing, gv, 5, scale);
         double w = FusedFloat.crossEntropyScalar(s, so, k, y, -100, smoothing, gs, 5,
             new double[2 * k], scale);
+        if (Double.isNaN(v) || Double.isNaN(w)) {
+          // a smoothed row too close to a stationary point, left to the double path (one class,
+          // or all scores equal); LossPropertiesTest checks what the loss then returns
+          assertThat(smoothing).as("k=%d trial %d", k, trial).isPositive();
+          continue;
+        }
         assertClose("cross-entropy k=" + k, v, w, gv, gs, 1e-6, 1e-6);
       }
     }
