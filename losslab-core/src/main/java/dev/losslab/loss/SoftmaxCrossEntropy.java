@@ -160,15 +160,18 @@ public final class SoftmaxCrossEntropy implements Loss {
   @Override
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch, float scale) {
-    if (!t.hasLabels() || weight != null) {
+    if (!t.hasLabels() || weight != null && eps != 0) {
       return FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale);
     }
-    double value = FusedFloat.crossEntropy(s, so, k, t.label(row), ignoreIndex, eps, g, go, scratch,
-        scale);
+    int y = t.label(row);
+    // a class weight scales the example's value and gradient alike
+    double wy = weight == null || y == ignoreIndex ? 1.0 : weight[y];
+    double value = FusedFloat.crossEntropy(s, so, k, y, ignoreIndex, eps, g, go, scratch,
+        (float) (scale * wy));
     // NaN: a smoothed row too close to a stationary point for the float loops
     return Double.isNaN(value)
         ? FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale)
-        : value;
+        : wy * value;
   }
 
   @Override

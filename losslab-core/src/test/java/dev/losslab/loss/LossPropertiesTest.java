@@ -224,14 +224,20 @@ class LossPropertiesTest {
     for (int i = 0; i < n * k; i++) {
       wide[i] = scores[i];
     }
-    for (String name : List.of("cross-entropy", "smoothed cross-entropy", "binary-cross-entropy", "mse",
-        "softmax-mse", "focal", "huber")) {
+    double[] classWeights = new double[k];
+    for (int j = 0; j < k; j++) {
+      classWeights[j] = 0.5 + (j % 4);
+    }
+    for (String name : List.of("cross-entropy", "smoothed cross-entropy", "weighted cross-entropy",
+        "binary-cross-entropy", "mse", "softmax-mse", "focal", "huber")) {
       boolean labelsOnly = name.endsWith("cross-entropy") && !name.startsWith("binary")
           || name.equals("focal");
       Target t = dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
-      Loss loss = name.startsWith("smoothed")
-          ? Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1))
-          : Losses.create(name);
+      Loss loss = switch (name) {
+        case "smoothed cross-entropy" -> Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1));
+        case "weighted cross-entropy" -> Losses.create("cross-entropy", Map.of("weight", classWeights));
+        default -> Losses.create(name);
+      };
       for (Reduction reduction : new Reduction[] {Reduction.MEAN, Reduction.SUM}) {
         LossResult exact = LossEvaluation.evaluate(loss, wide, n, k, t, reduction);
         float[] g = new float[n * k];
