@@ -59,6 +59,17 @@ final class FusedFloat {
       }
       return rows;
     }
+
+    /** A row of at least k ones, for a weight that is not given. */
+    double[] ones(int k) {
+      if (ones.length < k) {
+        ones = new double[k];
+        java.util.Arrays.fill(ones, 1.0);
+      }
+      return ones;
+    }
+
+    private double[] ones = new double[0];
   }
 
   /**
@@ -257,6 +268,55 @@ final class FusedFloat {
     if (hasLabel) {
       x[label] = vl;
       grad[label] = gl;
+    }
+    for (int j = 0; j < k; j++) {
+      g[go + j] = (float) grad[j];
+    }
+    return FastFloat.sum(x, 0, k);
+  }
+
+  /**
+   * Binary cross-entropy with per-class {@code weight} {@code w} and {@code posWeight} {@code q}
+   * (either may be null): value {@code Σ w[(1 − y)softplus(s) + q·y·softplus(−s)]}, gradient
+   * {@code w[(1 − y)σ(s) − q·y·σ(−s)]}, PyTorch's {@code BCEWithLogitsLoss}. The loops of
+   * {@link #binaryCrossEntropyScalar} with the weights multiplied in; the Vector API loops have no
+   * weighted form, so this runs either way.
+   */
+  static double binaryCrossEntropyWeighted(float[] s, int so, int k, double[] y, int yo, int label,
+      double[] weight, double[] posWeight, float[] g, int go, double[] e, float scale) {
+    Rows rows = Rows.of(k);
+    double[] x = rows.a;
+    double[] t = rows.b;
+    double[] grad = rows.c;
+    double[] w = weight != null ? weight : rows.ones(k);
+    double[] q = posWeight != null ? posWeight : rows.ones(k);
+    for (int j = 0; j < k; j++) {
+      x[j] = s[so + j];
+    }
+    for (int j = 0; j < k; j++) {
+      e[j] = -Math.abs(x[j]);
+    }
+    FastFloat.expNonPositive(e, 0, k);
+    if (y != null) {
+      System.arraycopy(y, yo, t, 0, k);
+    } else {
+      java.util.Arrays.fill(t, 0, k, 0.0);
+      if (label >= 0 && label < k) {
+        t[label] = 1;
+      }
+    }
+    // σ(s) = a/(1 + e), σ(−s) = b/(1 + e): (a, b) = (1, e) for s ≥ 0 and (e, 1) below, h the sign
+    for (int j = 0; j < k; j++) {
+      double h = Math.min(Math.max(x[j] * 1e300, 0.0), 1.0);
+      double r = 1 - e[j];
+      grad[j] = w[j] * ((1 - t[j]) * (e[j] + r * h) - q[j] * t[j] * (e[j] + r * (1 - h)))
+          * (scale / (1 + e[j]));
+    }
+    // softplus(±s) = max(±s, 0) + log(1 + e)
+    for (int j = 0; j < k; j++) {
+      double softplus = FastFloat.log1pUnit(e[j]);
+      x[j] = w[j] * ((1 - t[j]) * (Math.max(x[j], 0.0) + softplus)
+          + q[j] * t[j] * (Math.max(-x[j], 0.0) + softplus));
     }
     for (int j = 0; j < k; j++) {
       g[go + j] = (float) grad[j];

@@ -114,7 +114,11 @@ public final class SigmoidCrossEntropy implements Loss {
   public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
       double[] scratch, float scale) {
     if (weight != null || posWeight != null) {
-      return FusedFloat.throughDouble(this, s, so, k, t, row, g, go, scratch, scale);
+      return t.hasLabels()
+          ? FusedFloat.binaryCrossEntropyWeighted(s, so, k, null, 0, t.label(row), weight, posWeight,
+              g, go, scratch, scale)
+          : FusedFloat.binaryCrossEntropyWeighted(s, so, k, t.values(), t.offset(row), -1, weight,
+              posWeight, g, go, scratch, scale);
     }
     return t.hasLabels()
         ? FusedFloat.binaryCrossEntropy(s, so, k, null, 0, t.label(row), g, go, scratch, scale)

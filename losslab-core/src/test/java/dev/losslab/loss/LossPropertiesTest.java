@@ -218,6 +218,14 @@ class LossPropertiesTest {
     assertFloatPathMatchesDoublePath(n, k, scores, y, labels, kind < 3);
   }
 
+  private static double[] posWeights(int k) {
+    double[] q = new double[k];
+    for (int j = 0; j < k; j++) {
+      q[j] = j % 3 == 0 ? 0.25 : 3.0 + j % 5;
+    }
+    return q;
+  }
+
   private static void assertFloatPathMatchesDoublePath(int n, int k, float[] scores, double[] y,
       int[] labels, boolean dense) {
     double[] wide = new double[n * k];
@@ -229,13 +237,16 @@ class LossPropertiesTest {
       classWeights[j] = 0.5 + (j % 4);
     }
     for (String name : List.of("cross-entropy", "smoothed cross-entropy", "weighted cross-entropy",
-        "binary-cross-entropy", "mse", "softmax-mse", "focal", "huber")) {
+        "binary-cross-entropy", "weighted binary-cross-entropy", "mse", "softmax-mse", "focal",
+        "huber")) {
       boolean labelsOnly = name.endsWith("cross-entropy") && !name.startsWith("binary")
           || name.equals("focal");
       Target t = dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
       Loss loss = switch (name) {
         case "smoothed cross-entropy" -> Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1));
         case "weighted cross-entropy" -> Losses.create("cross-entropy", Map.of("weight", classWeights));
+        case "weighted binary-cross-entropy" -> Losses.create("binary-cross-entropy",
+            Map.of("weight", classWeights, "posWeight", posWeights(k)));
         default -> Losses.create(name);
       };
       for (Reduction reduction : new Reduction[] {Reduction.MEAN, Reduction.SUM}) {
