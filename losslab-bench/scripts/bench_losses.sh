@@ -11,7 +11,8 @@
 #
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -w 2s -i 5 -r 2s"), TORCH_REPS (default 30),
 # PYTHON (default /usr/bin/python3, where Debian's python3-torch lives), SKIP_BUILD=1 to reuse the jar,
-# VECTOR=0 to skip the Vector API run.
+# VECTOR=0 to skip the Vector API run, OPTIONS=1 to time also cross-entropy with labelSmoothing=0.1
+# and with weight, and binary-cross-entropy with weight and with posWeight (1.5 for every class).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -29,6 +30,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q -ntp -pl losslab-core,losslab-bench -am package -DskipTests
 fi
 
+rm -f "$out"/jmh-options-*.json
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load.txt"
 # shellcheck disable=SC2086
 java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.(LossBenchmark|CopyBenchmark)' \
@@ -43,6 +45,26 @@ if [[ "${VECTOR:-1}" != 0 ]]; then
     exit 1
   fi
 fi
+if [[ "${OPTIONS:-0}" == 1 ]]; then
+  vector_args=()
+  if [[ "${VECTOR:-1}" != 0 ]]; then
+    vector_args=("--add-modules=jdk.incubator.vector")
+  fi
+  for jvm in default "${vector_args[@]}"; do
+    suffix=$([[ $jvm == default ]] && echo "" || echo "-vector")
+    append=()
+    if [[ $jvm != default ]]; then
+      append=(-jvmArgsAppend "$jvm")
+    fi
+    for spec in "cross-entropy:labelSmoothing=0.1,weight=1.5" "binary-cross-entropy:weight=1.5,posWeight=1.5"; do
+      # shellcheck disable=SC2086
+      java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.LossBenchmark' \
+        -p loss="${spec%%:*}" -p option="${spec#*:}" "${append[@]}" \
+        $jmh_args -t 1 -prof gc -rf json -rff "$out/jmh-options-${spec%%:*}$suffix.json" \
+        | tee "$out/jmh-options-${spec%%:*}$suffix.txt"
+    done
+  done
+fi
 "$python" losslab-bench/scripts/torch_losses.py --reps "${TORCH_REPS:-30}" --json "$out/torch.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
 
@@ -55,6 +77,11 @@ out = sys.argv[1]
 jmh = json.load(open(os.path.join(out, "jmh.json")))
 vector_path = os.path.join(out, "jmh-vector.json")
 vector = json.load(open(vector_path)) if os.path.exists(vector_path) else []
+for loss in ("cross-entropy", "binary-cross-entropy"):
+    for suffix, into in (("", jmh), ("-vector", vector)):
+        path = os.path.join(out, f"jmh-options-{loss}{suffix}.json")
+        if os.path.exists(path):
+            into.extend(json.load(open(path)))
 torch = json.load(open(os.path.join(out, "torch.json")))
 UNIT_MS = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
 
@@ -94,6 +121,7 @@ for r, kernels in [(r, "") for r in jmh] + [(r, ", Vector API") for r in vector]
         continue
     p = r["params"]
     name, n, k = p["loss"], int(p["n"]), int(p["k"])
+    option = p.get("option", "")
     elements = n * k
     targets = 4 * n if name == "cross-entropy" else 8 * elements  # int labels or a double[] target
     moved = 4 * elements + targets + 4 * elements  # scores read + targets read + gradient written
@@ -102,7 +130,8 @@ for r, kernels in [(r, "") for r in jmh] + [(r, ", Vector API") for r in vector]
     ns = t * 1e6 / elements
     cns = c * 1e6 / elements
     gbs = moved / (c * 1e-3) / 1e9
-    tr = torch["losses"].get(name)
+    label = f"{name} {option}" if option else name
+    tr = torch["losses"].get(label)
     if tr is None:
         tns = tcns = ratio = "—"
     else:
@@ -111,7 +140,7 @@ for r, kernels in [(r, "") for r in jmh] + [(r, ", Vector API") for r in vector]
         ratio = f"{tr['cpu_ns_per_element'] / cns:.2f}"
     # bytes allocated per batch: a few KB of scratch rows; megabytes mean boxed vectors
     alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score", float("nan"))
-    lines.append(f"| {name}{kernels} | {t:.2f} ± {err_ms(r):.2f} | {ns:.3f} | {cns:.3f} | {gbs:.1f} "
+    lines.append(f"| {label}{kernels} | {t:.2f} ± {err_ms(r):.2f} | {ns:.3f} | {cns:.3f} | {gbs:.1f} "
                  f"| {alloc / 1e3:.0f} | {tns} | {tcns} | {ratio} |")
 lines.append("")
 for size, (wall, cpu) in sorted(copies.items()):

@@ -9,7 +9,9 @@ thread, the same shapes and targets as LossBenchmark:
   mse                   F.mse_loss(s, onehot)                         (one-hot float32 targets)
   softmax-mse           F.mse_loss(torch.softmax(s, 1), onehot)
 
-all with reduction 'mean'. One repetition = forward, backward, and dropping s.grad; the script reports
+all with reduction 'mean', and four with a common training option (weights of 1.5 for every class),
+as LossBenchmark's option parameter: cross-entropy with label_smoothing=0.1 and with weight,
+binary-cross-entropy with weight and with pos_weight. One repetition = forward, backward, and dropping s.grad; the script reports
 the median (and min) of --reps repetitions after --warmup ones, timed with time.perf_counter (wall)
 and time.thread_time (the thread's CPU time, which time slices lost to other processes on a shared
 machine do not inflate).
@@ -43,11 +45,19 @@ def main():
     labels = torch.randint(0, k, (n,))
     binary = (torch.rand(n, k) < 0.5).float()
     onehot = F.one_hot(labels, k).float()
+    class_weights = torch.full((k,), 1.5)
 
     losses = {
         "cross-entropy": lambda s: F.cross_entropy(s, labels),
         "binary-cross-entropy": lambda s: F.binary_cross_entropy_with_logits(s, binary),
         "mse": lambda s: F.mse_loss(s, onehot),
+        # common training options (bench_losses.sh with OPTIONS=1); weights of 1.5 for every class
+        "cross-entropy labelSmoothing=0.1": lambda s: F.cross_entropy(s, labels, label_smoothing=0.1),
+        "cross-entropy weight=1.5": lambda s: F.cross_entropy(s, labels, weight=class_weights),
+        "binary-cross-entropy weight=1.5": lambda s: F.binary_cross_entropy_with_logits(
+            s, binary, weight=class_weights),
+        "binary-cross-entropy posWeight=1.5": lambda s: F.binary_cross_entropy_with_logits(
+            s, binary, pos_weight=class_weights),
         "softmax-mse": lambda s: F.mse_loss(torch.softmax(s, dim=1), onehot),
     }
     results = {"torch": torch.__version__, "threads": torch.get_num_threads(), "n": n, "k": k,

@@ -6,6 +6,8 @@ import dev.losslab.loss.LossEvaluation;
 import dev.losslab.loss.Losses;
 import dev.losslab.loss.Reduction;
 import dev.losslab.loss.Target;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,6 +44,15 @@ public class LossBenchmark {
   @Param({"cross-entropy", "binary-cross-entropy", "mse", "softmax-mse"})
   public String loss;
 
+  /**
+   * One option, {@code name=value}, or empty for none: a number for a scalar option
+   * ({@code labelSmoothing=0.1}), or the value of every class for a per-class one
+   * ({@code weight=1.5}, {@code posWeight=1.5}). {@code scripts/bench_losses.sh} with
+   * {@code OPTIONS=1} times the common training options this way.
+   */
+  @Param({""})
+  public String option;
+
   @Param({"4096"})
   public int n;
 
@@ -56,7 +67,7 @@ public class LossBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Random random = new Random(42);
-    instance = Losses.create(loss);
+    instance = option.isEmpty() ? Losses.create(loss) : Losses.create(loss, option(option, k));
     scores = new float[n * k];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = (float) (2 * random.nextGaussian());
@@ -86,6 +97,18 @@ public class LossBenchmark {
     instance.validate(target, n, k);
     // which float loops this fork runs (the script checks it for the Vector API run)
     System.out.println("float kernels: " + FloatKernels.describe());
+  }
+
+  private static Map<String, Object> option(String option, int k) {
+    int at = option.indexOf('=');
+    String name = option.substring(0, at);
+    double value = Double.parseDouble(option.substring(at + 1));
+    if (name.equals("weight") || name.equals("posWeight")) {
+      double[] perClass = new double[k];
+      Arrays.fill(perClass, value);
+      return Map.of(name, perClass);
+    }
+    return Map.of(name, value);
   }
 
   /** Value and mean-reduced gradient of the whole batch; the value is returned so it is not dead code. */
