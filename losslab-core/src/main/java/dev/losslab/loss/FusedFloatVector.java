@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -71,6 +72,17 @@ final class FusedFloatVector {
   private static final FloatVector B3 = FloatVector.broadcast(FL, 0.17113025f);
   private static final FloatVector FONE = FloatVector.broadcast(FL, 1f);
   private static final DoubleVector DONE = DoubleVector.broadcast(D, 1.0);
+  /**
+   * Narrowing two double vectors into one float vector: the high one's floats land in lanes
+   * {@code [0, n)} and this shuffle moves them to {@code [n, 2n)}, where {@link #HIGH_HALF} blends them
+   * in. Two instructions; {@code convertShape} with part −1 does the same in about eight (it loads its
+   * shuffle and mask from memory), measured 7 % of binary-cross-entropy's time.
+   */
+  private static final VectorShuffle<Float> UP_HALF = VectorShuffle.fromOp(FL,
+      i -> i % (FLANES / 2));
+  /** The upper half of the float lanes. */
+  private static final VectorMask<Float> HIGH_HALF = VectorMask.fromLong(FL,
+      ((1L << FLANES) - 1) & ~((1L << (FLANES / 2)) - 1));
   /** Below this the float exponential is 0 (the true value is under float's smallest normal). */
   private static final float UNDERFLOW = -87.3f;
 
@@ -229,8 +241,9 @@ final class FusedFloatVector {
         DoubleVector plo = DONE.sub(ylo).mul(ylo);
         DoubleVector phi = DONE.sub(yhi).mul(yhi);
         off = phi.fma(phi, plo.fma(plo, off));
-        FloatVector t = ((FloatVector) ylo.convertShape(VectorOperators.D2F, FL, 0))
-            .add((FloatVector) yhi.convertShape(VectorOperators.D2F, FL, -1));
+        FloatVector t = ((FloatVector) ylo.convertShape(VectorOperators.D2F, FL, 0)).blend(
+            ((FloatVector) yhi.convertShape(VectorOperators.D2F, FL, 0)).rearrange(UP_HALF),
+            HIGH_HALF);
         FloatVector u = FONE.sub(t);
         VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
         FloatVector e = FloatVector.fromArray(FL, g, go + i);
@@ -273,10 +286,12 @@ final class FusedFloatVector {
         // 1, where (1 − y)·s is the value of a large positive score
         DoubleVector ylo = DoubleVector.fromArray(D, y, yo + i);
         DoubleVector yhi = DoubleVector.fromArray(D, y, yo + i + LANES);
-        FloatVector t = ((FloatVector) ylo.convertShape(VectorOperators.D2F, FL, 0))
-            .add((FloatVector) yhi.convertShape(VectorOperators.D2F, FL, -1));
-        FloatVector u = ((FloatVector) DONE.sub(ylo).convertShape(VectorOperators.D2F, FL, 0))
-            .add((FloatVector) DONE.sub(yhi).convertShape(VectorOperators.D2F, FL, -1));
+        FloatVector t = ((FloatVector) ylo.convertShape(VectorOperators.D2F, FL, 0)).blend(
+            ((FloatVector) yhi.convertShape(VectorOperators.D2F, FL, 0)).rearrange(UP_HALF),
+            HIGH_HALF);
+        FloatVector u = ((FloatVector) DONE.sub(ylo).convertShape(VectorOperators.D2F, FL, 0)).blend(
+            ((FloatVector) DONE.sub(yhi).convertShape(VectorOperators.D2F, FL, 0)).rearrange(UP_HALF),
+            HIGH_HALF);
         VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
         FloatVector ax = x.abs();
         FloatVector e = FloatVector.fromArray(FL, g, go + i);
@@ -594,8 +609,8 @@ final class FusedFloatVector {
         // two double vectors narrowed into the low and the high half of one float vector
         FloatVector t = ((FloatVector) DoubleVector.fromArray(D, y, yo + i)
             .convertShape(VectorOperators.D2F, FL, 0))
-            .add((FloatVector) DoubleVector.fromArray(D, y, yo + i + LANES)
-                .convertShape(VectorOperators.D2F, FL, -1));
+            .blend(((FloatVector) DoubleVector.fromArray(D, y, yo + i + LANES)
+                .convertShape(VectorOperators.D2F, FL, 0)).rearrange(UP_HALF), HIGH_HALF);
         FloatVector di = pr.sub(t);
         di.intoArray(d, i);
         sq = di.fma(di, sq);
