@@ -76,7 +76,8 @@ final class FusedFloatVector {
    * Narrowing two double vectors into one float vector: the high one's floats land in lanes
    * {@code [0, n)} and this shuffle moves them to {@code [n, 2n)}, where {@link #HIGH_HALF} blends them
    * in. Two instructions; {@code convertShape} with part −1 does the same in about eight (it loads its
-   * shuffle and mask from memory), measured 7 % of binary-cross-entropy's time.
+   * shuffle and mask from memory): binary-cross-entropy with 0/1 targets ran at 1.53–1.58 ns/element
+   * against 1.61–1.71 with it.
    */
   private static final VectorShuffle<Float> UP_HALF = VectorShuffle.fromOp(FL,
       i -> i % (FLANES / 2));
