@@ -6,8 +6,7 @@ import dev.losslab.math.FastFloat;
  * The fused float loops of the four benchmarked losses used to train (cross-entropy with labels and
  * optional label smoothing, binary-cross-entropy, mse, softmax-mse): one example, primitive arrays, no
  * allocation, as few passes over the row as the formula allows, writing the gradient already
- * multiplied by the reduction's
- * {@code scale}. Exponentials and {@code log1p} come from the vectorisable double kernels of
+ * multiplied by the reduction's {@code scale}. Exponentials and {@code log1p} come from the vectorisable double kernels of
  * {@link FastFloat} (≤ 2.5e-8 and 2e-10 relative), evaluated on whole rows in double arrays; sums are
  * accumulated in double; each loop is tested to stay within 1e-5 (relative to the row's largest gradient
  * entry) of the double path, also at scores of ±1e4.
@@ -151,7 +150,7 @@ final class FusedFloat {
 
   /** {@code p_y − t_y = (p_y − 1) + ε(1 − 1/k)}, from the precise {@code p_y − 1}. */
   static double smoothedLabelGradient(double labelGap, double smoothing, int k) {
-    return smoothing == 0 ? labelGap : labelGap + smoothing * (1 - 1.0 / k);
+    return labelGap + smoothing * (1 - 1.0 / k);
   }
 
   /**
@@ -159,8 +158,7 @@ final class FusedFloat {
    * {@code x_y = s_y − max} and {@code Σx}.
    */
   static double smoothedValue(double logSum, double labelX, double xSum, double smoothing, int k) {
-    return smoothing == 0 ? logSum - labelX
-        : logSum - (1 - smoothing) * labelX - smoothing / k * xSum;
+    return logSum - (1 - smoothing) * labelX - smoothing / k * xSum;
   }
 
   /**
