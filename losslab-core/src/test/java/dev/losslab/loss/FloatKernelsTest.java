@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The choice between the Vector API loops and the scalar loops, and their agreement. The build runs
- * this class three times: as the JVM starts by default (scalar), with
- * {@code --add-modules jdk.incubator.vector} and {@code losslab.test.expectVector=true}, and with the
- * module but {@code -Dlosslab.vector=false} (scalar).
+ * this class four times: as the JVM starts by default (scalar), with
+ * {@code --add-modules jdk.incubator.vector} and {@code losslab.test.expectVector=true}, with the
+ * module but {@code -Dlosslab.vector=false} (scalar), and with {@code -XX:-UseFMA} (scalar, without
+ * fused multiply-adds).
  */
 class FloatKernelsTest {
   private static final float[] STRESS = {0f, 1f, -1f, 40f, -40f, 800f, -800f, 1e4f, -1e4f};
