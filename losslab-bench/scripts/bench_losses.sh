@@ -45,25 +45,25 @@ if [[ "${VECTOR:-1}" != 0 ]]; then
     exit 1
   fi
 fi
-if [[ "${OPTIONS:-0}" == 1 ]]; then
-  vector_args=()
-  if [[ "${VECTOR:-1}" != 0 ]]; then
-    vector_args=("--add-modules=jdk.incubator.vector")
-  fi
-  for jvm in default "${vector_args[@]}"; do
-    suffix=$([[ $jvm == default ]] && echo "" || echo "-vector")
-    append=()
-    if [[ $jvm != default ]]; then
-      append=(-jvmArgsAppend "$jvm")
-    fi
-    for spec in "cross-entropy:labelSmoothing=0.1,weight=1.5" "binary-cross-entropy:weight=1.5,posWeight=1.5"; do
-      # shellcheck disable=SC2086
-      java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.LossBenchmark' \
-        -p loss="${spec%%:*}" -p option="${spec#*:}" "${append[@]}" \
-        $jmh_args -t 1 -prof gc -rf json -rff "$out/jmh-options-${spec%%:*}$suffix.json" \
-        | tee "$out/jmh-options-${spec%%:*}$suffix.txt"
-    done
+# one JMH run per loss with its options: run_options SUFFIX [extra JMH arguments]
+run_options() {
+  local suffix=$1
+  shift
+  local spec loss
+  for spec in "cross-entropy:labelSmoothing=0.1,weight=1.5" "binary-cross-entropy:weight=1.5,posWeight=1.5"; do
+    loss=${spec%%:*}
+    # shellcheck disable=SC2086
+    java -jar losslab-bench/target/benchmarks.jar 'dev.losslab.bench.LossBenchmark' \
+      -p loss="$loss" -p option="${spec#*:}" "$@" \
+      $jmh_args -t 1 -prof gc -rf json -rff "$out/jmh-options-$loss$suffix.json" \
+      | tee "$out/jmh-options-$loss$suffix.txt"
   done
+}
+if [[ "${OPTIONS:-0}" == 1 ]]; then
+  run_options ""
+  if [[ "${VECTOR:-1}" != 0 ]]; then
+    run_options -vector -jvmArgsAppend --add-modules=jdk.incubator.vector
+  fi
 fi
 "$python" losslab-bench/scripts/torch_losses.py --reps "${TORCH_REPS:-30}" --json "$out/torch.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
