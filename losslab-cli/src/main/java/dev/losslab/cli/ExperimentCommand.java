@@ -1,5 +1,6 @@
 package dev.losslab.cli;
 
+import dev.losslab.experiment.CompareData;
 import dev.losslab.experiment.Experiment;
 import dev.losslab.experiment.ExperimentContext;
 import dev.losslab.experiment.Experiments;
@@ -40,6 +41,16 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Tiny sizes (1 seed, 200 + 100 examples, 3 epochs): a smoke run whose verdicts mean little.")
   boolean quick;
 
+  @Option(names = "--dense", paramLabel = "FILE|FOLDER",
+      description = "Classify this data instead of the generated clusters: a CSV file (label last) or a folder of idx files (train-*, t10k-*), as compare --dense. mean-vs-median keeps its regression data.")
+  Path dense;
+
+  @Option(names = "--train-limit", description = "With --dense: use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
+  int trainLimit = 0;
+
+  @Option(names = "--epochs", description = "Training budget of the runs (default: 20, 3 with --quick).")
+  Integer epochs;
+
   @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("report");
 
@@ -48,15 +59,29 @@ public final class ExperimentCommand implements Callable<Integer> {
     List<Experiment> selected = Experiments.select(name);
     ReportWriter.checkWritable(output);
     PrintWriter out = spec.commandLine().getOut();
+    if (trainLimit < 0) {
+      throw new IllegalArgumentException("--train-limit (" + trainLimit + ") must be >= 0");
+    }
+    if (trainLimit > 0 && dense == null) {
+      throw new IllegalArgumentException("--train-limit applies to --dense data; give --dense too");
+    }
+    if (epochs != null && epochs < 1) {
+      throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
+    }
     ExperimentContext sizes = quick ? ExperimentContext.quick(line -> {})
         : ExperimentContext.standard(seeds, line -> {});
+    if (epochs != null) {
+      sizes = sizes.withEpochs(epochs);
+    }
+    if (dense != null) {
+      sizes = sizes.withDense(CompareData.dense(dense, trainLimit, 1L));
+    }
     int total = 0;
     for (Experiment e : selected) {
       total += e.runs(sizes);
     }
     ProgressBar bar = ProgressBar.onConsole(out, total);
-    ExperimentContext ctx = new ExperimentContext(sizes.seeds(), sizes.trainRows(), sizes.testRows(),
-        sizes.epochs(), bar::step);
+    ExperimentContext ctx = sizes.withProgress(bar::step);
     long start = System.nanoTime();
     Report report = Experiments.report(selected, ctx, "experiment " + name);
     ReportWriter.write(report, output);

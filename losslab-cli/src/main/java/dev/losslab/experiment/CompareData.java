@@ -57,7 +57,11 @@ public record CompareData(DenseDataset train, DenseDataset test, String descript
 
   /** The built-in generated data: Gaussian clusters, {@code trainRows} + {@code testRows} examples. */
   public static CompareData generated(int trainRows, int testRows) {
-    GaussianClusters g = GaussianClusters.defaults();
+    return generated(GaussianClusters.defaults(), trainRows, testRows);
+  }
+
+  /** Data drawn from {@code g}: {@code trainRows} + {@code testRows} examples (sample seeds 1 and 2). */
+  public static CompareData generated(GaussianClusters g, int trainRows, int testRows) {
     DenseDataset train = g.generate(trainRows, 1L);
     DenseDataset test = g.generate(testRows, 2L);
     return new CompareData(train, test, "generated Gaussian clusters: " + g.classes() + " classes, "

@@ -13,9 +13,11 @@ import java.util.function.Consumer;
  * @param trainRows generated training examples
  * @param testRows generated test examples
  * @param epochs the training budget of most runs
+ * @param dense data read from {@code --dense} for the classification experiments, or {@code null} for
+ *     the generated Gaussian clusters
  * @param progress receives one line after each training run
  */
-public record ExperimentContext(int seeds, int trainRows, int testRows, int epochs,
+public record ExperimentContext(int seeds, int trainRows, int testRows, int epochs, CompareData dense,
     Consumer<String> progress) {
 
   public ExperimentContext {
@@ -30,16 +32,39 @@ public record ExperimentContext(int seeds, int trainRows, int testRows, int epoc
 
   /** The sizes of a normal run: 2,000 + 1,000 generated examples, 20 epochs. */
   public static ExperimentContext standard(int seeds, Consumer<String> progress) {
-    return new ExperimentContext(seeds, 2000, 1000, 20, progress);
+    return new ExperimentContext(seeds, 2000, 1000, 20, null, progress);
   }
 
   /** Tiny sizes for tests: 1 seed, 200 + 100 examples, 3 epochs. */
   public static ExperimentContext quick(Consumer<String> progress) {
-    return new ExperimentContext(1, 200, 100, 3, progress);
+    return new ExperimentContext(1, 200, 100, 3, null, progress);
   }
 
-  /** The built-in generated classification data at this context's sizes. */
+  /** This context reporting progress to {@code progress}. */
+  public ExperimentContext withProgress(Consumer<String> progress) {
+    return new ExperimentContext(seeds, trainRows, testRows, epochs, dense, progress);
+  }
+
+  /** This context training {@code epochs} epochs. */
+  public ExperimentContext withEpochs(int epochs) {
+    return new ExperimentContext(seeds, trainRows, testRows, epochs, dense, progress);
+  }
+
+  /** This context classifying {@code dense} instead of the generated data. */
+  public ExperimentContext withDense(CompareData dense) {
+    return new ExperimentContext(seeds, trainRows, testRows, epochs, dense, progress);
+  }
+
+  /**
+   * The classification data: {@link #dense} when given, otherwise the built-in generated data at this
+   * context's sizes.
+   */
   public CompareData data() {
+    return dense != null ? dense : CompareData.generated(trainRows, testRows);
+  }
+
+  /** The built-in generated classification data at this context's sizes, whatever {@link #dense} is. */
+  public CompareData generated() {
     return CompareData.generated(trainRows, testRows);
   }
 

@@ -51,10 +51,12 @@ public final class Experiments {
         ? "losslab experiment " + selected.get(0).name() : "losslab experiments: the seeds' claims, measured");
     b.configure("command", command)
         .configure("experiments", String.join(",", selected.stream().map(Experiment::name).toList()))
-        .configure("seeds", ctx.seeds())
-        .configure("generated.train.rows", ctx.trainRows())
-        .configure("generated.test.rows", ctx.testRows())
-        .configure("epochs", ctx.epochs());
+        .configure("seeds", ctx.seeds());
+    if (ctx.dense() == null) {
+      b.configure("generated.train.rows", ctx.trainRows())
+          .configure("generated.test.rows", ctx.testRows());
+    }
+    b.configure("epochs", ctx.epochs());
     CompareData data = ctx.data();
     b.configure("data", data.description()).configure("data.checksum", data.checksum());
     Provenance.addTo(b);

@@ -37,7 +37,64 @@ public final class Explore {
     b.section(klVsL2(c, ms, "explore"));
     b.section(saturation(c, ms, "explore"));
     b.section(signs(c.losses(), ms, "explore"));
+    b.section(weights(c.losses(), ms, "explore"));
     return b.measureAll(ms).build();
+  }
+
+  /** Classes of the example-weight sweep. */
+  static final int WEIGHT_CLASSES = 10;
+
+  /**
+   * The weight each loss gives an example as a function of its correct class's probability: the
+   * figure of the generalized cross-entropy (Zhang and Sabuncu 2018) and Taylor cross-entropy (Feng et
+   * al. 2020) papers. With {@link #WEIGHT_CLASSES} classes, the correct class 0 at probability
+   * {@code p_y} and the others sharing the rest equally ({@code s_0 = log(p_y (K − 1)/(1 − p_y))}, the
+   * other scores 0), it records {@code |∂L/∂s_y|}: cross-entropy's is {@code 1 − p_y}, so it weighs badly
+   * fitted examples (small {@code p_y}, often mislabelled ones) most; a bounded loss such as MAE on the
+   * probabilities gives them almost none.
+   */
+  public static Section weights(List<LossChoice> losses, List<Measurement> ms, String experiment) {
+    int k = WEIGHT_CLASSES;
+    double[] py = Sweep.grid(0.001, 0.999, 999);
+    Section.Builder s = Section.builder("example-weights",
+        "The weight of an example against its correct class's probability (the GCE and Taylor papers)");
+    s.paragraph("K = " + k + " classes; the correct class has probability p_y and the other " + (k - 1)
+        + " share 1 − p_y equally (score s_y = log(p_y·" + (k - 1) + "/(1 − p_y)), the others 0). A"
+        + " gradient step changes the correct class's score in proportion to |∂L/∂s_y|, so the curve is"
+        + " the weight the loss gives an example that the model fits with probability p_y. Robust losses"
+        + " give little weight to the examples the model finds unlikely (p_y near 0), which under label"
+        + " noise are often the mislabelled ones; cross-entropy gives them the most (|∂L/∂s_y| = 1 − p_y).");
+    LinePlot.Builder plot = LinePlot.builder("Example weight |∂L/∂s_y| against p_y (K = " + k + ")",
+        "probability of the correct class p_y", "|∂L/∂s_y|").xRange(0, 1);
+    List<List<String>> rows = new ArrayList<>();
+    double[] probes = {0.01, 0.1, 0.5, 0.9};
+    for (LossChoice lc : losses) {
+      LabelProbe probe = lc.probe(k);
+      double[] s0 = new double[k];
+      double[] g = new double[k];
+      double[] w = new double[py.length];
+      double[] v = new double[py.length];
+      for (int i = 0; i < py.length; i++) {
+        s0[0] = Math.log(py[i] * (k - 1) / (1 - py[i]));
+        v[i] = probe.evaluate(s0, 0, 0, g);
+        w[i] = Math.abs(g[0]);
+      }
+      plot.curve(Curve.of(lc.label(), py, w));
+      record(ms, experiment, lc.label() + " (weight)", py, v, w, "value", "|dL/ds_y|");
+      List<String> row = new ArrayList<>(List.of(lc.label()));
+      for (double at : probes) {
+        row.add(Numbers.format(w[nearest(py, at)], 4));
+      }
+      rows.add(row);
+    }
+    s.figure("example-weights", plot.build(), "Each loss's |∂L/∂s_y| against p_y; a loss on"
+        + " the raw scores (mse, mae) is read at the same scores.");
+    List<String> header = new ArrayList<>(List.of("loss"));
+    for (double at : probes) {
+      header.add("p_y = " + Numbers.exact(at));
+    }
+    s.table("|∂L/∂s_y| at four probabilities of the correct class", header, rows);
+    return s.build();
   }
 
   /** Seed 002 §6.7: KL and L2 as functions of the output y for each target d, and their derivatives. */

@@ -11,7 +11,10 @@ import java.util.Objects;
 /**
  * A loss as a user names it on the command line: {@code name} or {@code name:option=value:option=value},
  * e.g. {@code kl-divergence:labelSmoothing=0.1} or {@code focal:gamma=2}. Several are separated by
- * commas: {@code cross-entropy,mse,focal:gamma=1}. Option values are passed to
+ * commas: {@code cross-entropy,mse,focal:gamma=1}. A formula loss is {@code formula:EXPR} (the
+ * expression has no colon of its own, so a further {@code :smoothing=ε} still reads as an option), and the
+ * commas inside its parentheses and brackets do not split the list:
+ * {@code cross-entropy,formula:max(0, 1 - s[label] + logsumexp(s))}. Option values are passed to
  * {@link Losses#create(String, Map)} as strings, which parses and checks them, except
  * {@code smoothing=ε}, which belongs to the targets rather than the loss: the example of class
  * {@code y} gets the dense target {@code (1 − ε)·e_y + ε/K} (label smoothing applied to the data, for
@@ -44,8 +47,15 @@ public record LossChoice(String label, String name, Map<String, String> options)
       throw new IllegalArgumentException("empty loss name in --loss");
     }
     String[] parts = t.split(":");
+    int first = 1;
+    if (parts[0].trim().equals(FORMULA) && parts.length > 1) {
+      // formula:EXPR is one name; the expression itself holds no colon
+      parts[1] = FORMULA + ":" + parts[1];
+      first = 2;
+    }
+    String name = parts[first - 1].trim();
     Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 1; i < parts.length; i++) {
+    for (int i = first; i < parts.length; i++) {
       int eq = parts[i].indexOf('=');
       if (eq <= 0 || eq == parts[i].length() - 1) {
         throw new IllegalArgumentException(
@@ -53,16 +63,19 @@ public record LossChoice(String label, String name, Map<String, String> options)
       }
       options.put(parts[i].substring(0, eq).trim(), parts[i].substring(eq + 1).trim());
     }
-    LossChoice c = new LossChoice(t, parts[0].trim(), options);
+    LossChoice c = new LossChoice(t, name, options);
     c.create();
     c.smoothing();
     return c;
   }
 
-  /** Parses a comma-separated list; duplicates are rejected. */
+  /**
+   * Parses a comma-separated list; commas inside parentheses or brackets (a formula's function
+   * arguments) do not separate. Duplicates are rejected.
+   */
   public static List<LossChoice> parseList(String text) {
     List<LossChoice> out = new ArrayList<>();
-    for (String part : text.split(",")) {
+    for (String part : splitTopLevel(text)) {
       LossChoice c = parse(part);
       for (LossChoice o : out) {
         if (o.label().equals(c.label())) {
@@ -73,6 +86,39 @@ public record LossChoice(String label, String name, Map<String, String> options)
     }
     return out;
   }
+
+  /**
+   * Splits {@code text} at the commas that are outside every {@code ( )} and {@code [ ]} pair.
+   *
+   * @throws IllegalArgumentException for a closing bracket without its opening one, or one left open
+   */
+  static List<String> splitTopLevel(String text) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        if (--depth < 0) {
+          throw new IllegalArgumentException("--loss '" + text + "': unbalanced '" + c + "' at column "
+              + (i + 1));
+        }
+      } else if (c == ',' && depth == 0) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (depth != 0) {
+      throw new IllegalArgumentException("--loss '" + text + "': a '(' or '[' is not closed");
+    }
+    parts.add(text.substring(start));
+    return parts;
+  }
+
+  /** The prefix of a formula loss, {@code formula:EXPR}. */
+  public static final String FORMULA = "formula";
 
   /**
    * The default for the text classifier, which builds its own targets: label smoothing through

@@ -58,4 +58,41 @@ class LabelNoiseTest {
       assertThat(counts[c]).isBetween(2700, 3300);
     }
   }
+
+  @Property(tries = 200)
+  void pairFlipMovesExactlyTheRateOfEachClassToTheNextClass(
+      @ForAll @IntRange(min = 1, max = 300) int n, @ForAll @IntRange(min = 2, max = 12) int classes,
+      @ForAll @DoubleRange(min = 0, max = 1) double rate, @ForAll long seed) {
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = (i * 7) % classes;
+    }
+    int[] noisy = LabelNoise.pairFlip(labels, classes, rate, seed);
+    int[] members = new int[classes];
+    int[] flipped = new int[classes];
+    for (int i = 0; i < n; i++) {
+      members[labels[i]]++;
+      if (noisy[i] != labels[i]) {
+        assertThat(noisy[i]).isEqualTo((labels[i] + 1) % classes);
+        flipped[labels[i]]++;
+      }
+    }
+    for (int c = 0; c < classes; c++) {
+      assertThat(flipped[c]).as("class %d", c).isEqualTo((int) Math.round(rate * members[c]));
+    }
+    assertThat(LabelNoise.Kind.PAIR.apply(labels, classes, rate, seed)).containsExactly(noisy);
+  }
+
+  @Test
+  void pairFlipChecksItsArgumentsAndNamesTheKind() {
+    assertThatThrownBy(() -> LabelNoise.pairFlip(new int[] {0, 1}, 2, -0.1, 1))
+        .hasMessage("label noise rate (-0.1) must be in [0, 1]");
+    assertThatThrownBy(() -> LabelNoise.pairFlip(new int[] {0, 3}, 2, 0.5, 1))
+        .hasMessage("label 3 of example 1 is outside [0, 2)");
+    DenseDataset d = DenseDataset.classification("d", new float[] {0, 1, 2, 3}, 4, 1,
+        new int[] {0, 0, 1, 1}, 2);
+    DenseDataset noisy = LabelNoise.Kind.PAIR.apply(d, 0.5, 3);
+    assertThat(noisy.name()).isEqualTo("d (pair-flip label noise 0.5, seed 3)");
+    assertThat(java.util.Arrays.stream(noisy.labels()).filter(y -> y == 0).count()).isEqualTo(2);
+  }
 }

@@ -81,4 +81,15 @@ class CompareTest {
         .hasMessageContaining("smoothing (1.5)");
     assertThatThrownBy(() -> LossChoice.parse("mse:bogus")).hasMessageContaining("option=value");
   }
+
+  @Test
+  void commasInsideParenthesesAndBracketsDoNotSplitTheLossList() {
+    assertThat(LossChoice.splitTopLevel("cross-entropy,formula:max(0, s[label]),focal:gamma=1"))
+        .containsExactly("cross-entropy", "formula:max(0, s[label])", "focal:gamma=1");
+    assertThat(LossChoice.splitTopLevel("a[1,2],b")).containsExactly("a[1,2]", "b");
+    assertThatThrownBy(() -> LossChoice.splitTopLevel("formula:max(0, s"))
+        .hasMessageContaining("is not closed");
+    assertThatThrownBy(() -> LossChoice.splitTopLevel("mse),mae"))
+        .hasMessageContaining("unbalanced ')' at column 4");
+  }
 }

@@ -112,4 +112,24 @@ class ExploreTest {
     assertThat(r.measurements()).isNotEmpty();
     assertThat(r.configuration()).containsKeys("range", "losses", "java.version");
   }
+
+  @Test
+  void exampleWeightOfCrossEntropyIsOneMinusTheCorrectProbability() {
+    var ms = new java.util.ArrayList<dev.losslab.report.Measurement>();
+    Section s = Explore.weights(LossChoice.parseList("cross-entropy,softmax-mae"), ms, "t");
+    List<List<String>> rows = table(s).rows();
+    // columns: p_y = 0.01, 0.1, 0.5, 0.9
+    assertThat(rows.get(0)).containsExactly("cross-entropy", "0.9900", "0.9000", "0.5000", "0.1000");
+    int checked = 0;
+    for (var m : ms) {
+      if (m.metric().equals("|dL/ds_y|")) {
+        double p = m.x();
+        // softmax-mae = (1/K) Σ|e_y − p| = (2 − 2p_y)/K: weight 2 p_y (1 − p_y)/K, small at both ends
+        double expected = m.series().startsWith("cross-entropy") ? 1 - p : 2 * p * (1 - p) / 10;
+        assertThat(m.value()).as("%s at %s", m.series(), p).isCloseTo(expected, within(1e-12));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(2 * 999);
+  }
 }
