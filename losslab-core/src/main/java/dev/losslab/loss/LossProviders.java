@@ -108,6 +108,8 @@ final class LossProviders {
           }
         } catch (ServiceConfigurationError e) {
           failures.add(describe(e));
+        } catch (LinkageError e) { // e.g. a class compiled for a newer Java, or missing a class it uses
+          failures.add("a loss provider on the class path failed to load: " + describe(e));
         }
       }
     }

@@ -148,6 +148,29 @@ class LossProviderTest {
   }
 
   @Test
+  void aProviderCompiledForANewerJavaIsOneLine() throws Exception {
+    String name = ExtraTestLossProvider.class.getName();
+    String file = name.replace('.', '/') + ".class";
+    byte[] bytes;
+    try (var in = ExtraTestLossProvider.class.getClassLoader().getResourceAsStream(file)) {
+      bytes = in.readAllBytes();
+    }
+    bytes[6] = 0;
+    bytes[7] = (byte) 99; // class file major version 99: a Java far newer than this one
+    Path copy = tmp.resolve(file);
+    java.nio.file.Files.createDirectories(copy.getParent());
+    java.nio.file.Files.write(copy, bytes);
+    try (IsolatedLosses losses = new IsolatedLosses(tmp, name)) { // the folder comes first
+      assertThat(losses.create("test-scaled-mse", Map.of())).isEqualTo("test-scaled-mse");
+      assertThatThrownBy(() -> losses.create("test-extra", Map.of()))
+          .hasMessageStartingWith("unknown loss 'test-extra'")
+          .hasMessageContaining("; a loss provider on the class path failed to load:"
+              + " UnsupportedClassVersionError: " + name.replace('.', '/') + " has been compiled by a more"
+              + " recent version of the Java Runtime");
+    }
+  }
+
+  @Test
   void providersComeFromTheContextClassLoaderAndLossesOwn() throws Exception {
     Path own = tmp.resolve("own");
     Path context = tmp.resolve("context");
