@@ -76,9 +76,16 @@ final class LossProviders {
     this.failures = List.copyOf(new LinkedHashSet<>(problems));
   }
 
-  /** The providers on the class path, loaded when first asked for. */
+  private static final LossProviders NONE = new LossProviders(List.of(), List.of());
+
+  /**
+   * The providers on the class path, loaded when first asked for. While they load, a provider's own
+   * constructor or {@code names()} may look up a built-in loss: that thread then sees no providers
+   * (other threads wait for the loading to finish).
+   */
   static LossProviders shared() {
-    return Shared.INSTANCE;
+    LossProviders loaded = Shared.INSTANCE;
+    return loaded != null ? loaded : NONE;
   }
 
   /**

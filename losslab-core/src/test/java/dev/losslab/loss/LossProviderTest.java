@@ -171,6 +171,14 @@ class LossProviderTest {
   }
 
   @Test
+  void aProviderMayUseBuiltInLossesWhileTheProvidersLoad() throws Exception {
+    try (IsolatedLosses losses = new IsolatedLosses(tmp, ReentrantTestLossProvider.class.getName())) {
+      assertThat(losses.create("test-double-huber", Map.of())).isEqualTo("test-double-huber");
+      assertThat(losses.create("huber", Map.of())).isEqualTo("huber");
+    }
+  }
+
+  @Test
   void providersComeFromTheContextClassLoaderAndLossesOwn() throws Exception {
     Path own = tmp.resolve("own");
     Path context = tmp.resolve("context");
