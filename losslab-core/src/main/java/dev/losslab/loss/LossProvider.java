@@ -47,7 +47,7 @@ import java.util.Set;
  * naming the loss, the provider class and the cause:
  *
  * <ul>
- *   <li>names are letters, digits, {@code -}, {@code _} and {@code .}, compared ignoring case; a name
+ *   <li>names are ASCII letters, digits, {@code -}, {@code _} and {@code .}, compared ignoring case; a name
  *       may be offered by one provider only and may not be a built-in or composed name (such a name is
  *       refused when it is asked for, so that a jar on the class path never silently changes what a
  *       built-in name means, nor is silently ignored);
