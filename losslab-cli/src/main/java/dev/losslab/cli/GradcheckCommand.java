@@ -2,8 +2,11 @@ package dev.losslab.cli;
 
 import dev.losslab.gradcheck.GradientCheck;
 import dev.losslab.gradcheck.GradientChecker;
+import dev.losslab.loss.Losses;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +26,10 @@ import picocli.CommandLine.Spec;
           + " ±1e4, ties, kinks), for every option variant. Prints one row per name; exit code 0 only if"
           + " every check passes.",
       "",
+      "A loss from a loss provider on the class path (LOSSLAB_CLASSPATH=my-losses.jar) is checked with"
+          + " its default options on every kind of target it accepts: class labels, probability rows,"
+          + " rows in [0, 1], real rows.",
+      "",
       "A point at a kink (mae at s = y, relu at 0, hinge at the margin) passes when the analytic value"
           + " is a subgradient, i.e. lies between the one-sided differences; the table counts such points.",
       ""
@@ -32,7 +39,8 @@ public final class GradcheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "NAME", arity = "0..*",
-      description = "Losses, composed losses (<unit>-<divergence>), output units or activations; default: all.")
+      description = "Losses, composed losses (<unit>-<divergence>), provided losses, output units or"
+          + " activations; default: all of them.")
   List<String> names = List.of();
 
   @Option(names = {"-v", "--verbose"}, description = "Print every point, not only failures.")
@@ -41,7 +49,7 @@ public final class GradcheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<String> subjects = names.isEmpty() ? GradientChecker.builtInNames() : names;
+    List<String> subjects = names.isEmpty() ? allNames() : names;
     int width = 8;
     for (String s : subjects) {
       width = Math.max(width, s.length());
@@ -77,5 +85,12 @@ public final class GradcheckCommand implements Callable<Integer> {
         failedNames == 0 ? "" : "; " + failedNames + " failed");
     out.flush();
     return failedNames == 0 ? Errors.OK : Errors.FAILURE;
+  }
+
+  /** What a run without names checks: every built-in name, then the provided losses. */
+  static List<String> allNames() {
+    Set<String> all = new LinkedHashSet<>(GradientChecker.builtInNames());
+    all.addAll(Losses.providedNames());
+    return List.copyOf(all);
   }
 }

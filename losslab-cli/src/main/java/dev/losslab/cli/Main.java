@@ -30,11 +30,14 @@ public final class Main implements Runnable {
   /** Builds the command line with every subcommand registered. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    java.util.List<String> provided = dev.losslab.loss.Losses.providedNames();
     cl.getSubcommands().get("loss").getCommandSpec().usageMessage().footer(
         "", "Losses: " + String.join(", ", dev.losslab.loss.Losses.names()) + ".",
         "Composed losses: <unit>-<divergence>, unit one of "
             + String.join(", ", dev.losslab.unit.Units.outputUnitNames()) + ", divergence one of "
-            + String.join(", ", dev.losslab.loss.Losses.divergenceNames()) + ".");
+            + String.join(", ", dev.losslab.loss.Losses.divergenceNames()) + ".",
+        "Provided losses (loss providers on the class path, e.g. LOSSLAB_CLASSPATH=my-losses.jar): "
+            + (provided.isEmpty() ? "none" : String.join(", ", provided)) + ".");
     cl.setExecutionExceptionHandler(new Errors.Handler());
     cl.setParameterExceptionHandler(new Errors.UsageHandler());
     return cl;

@@ -32,6 +32,17 @@ class CompareCommandTest {
   }
 
   @Test
+  void aProvidedLossTrainsBesideTheBuiltInOnes() {
+    int code = run("--loss", "test-scaled-mse:scale=0.5,cross-entropy", "--seeds", "1", "--epochs", "1",
+        "--generated-size", "150,60", "--sample", "50", "-o", tmp.resolve("r").toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("test-scaled-mse:scale=0.5").contains("2 runs in");
+    assertThat(run("--loss", "test-scaled-mse:scale=-1", "-o", tmp.resolve("r").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("loss 'test-scaled-mse' (provider dev.losslab.cli.loss.TestLossProvider)"
+        + " failed: scale (-1.0) must be > 0 and finite");
+  }
+
+  @Test
   void csvDataIsRead() throws Exception {
     StringBuilder csv = new StringBuilder("a,b,label\n");
     for (int i = 0; i < 60; i++) {

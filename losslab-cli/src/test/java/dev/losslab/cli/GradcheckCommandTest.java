@@ -26,6 +26,31 @@ class GradcheckCommandTest {
   }
 
   @Test
+  void aProvidedLossIsCheckedOnEveryTargetKindItAccepts() {
+    int code = run("gradcheck", "test-scaled-mse", "-v");
+    assertThat(code).as(err.toString()).isZero();
+    String table = out.toString();
+    assertThat(table.lines().filter(l -> l.startsWith("test-scaled-mse")).findFirst().orElseThrow())
+        .matches("test-scaled-mse +60 +60 +0 .* ok");
+    assertThat(table).contains("[labels target]").contains("[distribution target]")
+        .contains("[unit-interval target]").contains("[real target]").contains("1 of 1 passed");
+  }
+
+  @Test
+  void withoutNamesTheProvidedLossesAreCheckedToo() {
+    assertThat(GradcheckCommand.allNames()).containsSequence("test-scaled-mse", "test-throws")
+        .contains("cross-entropy", "sigmoid-mse", "relu").doesNotHaveDuplicates()
+        .endsWith("test-throws");
+  }
+
+  @Test
+  void aProviderThatFailsIsAUsageErrorNamingIt() {
+    assertThat(run("gradcheck", "test-throws")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("losslab gradcheck: loss 'test-throws' (provider "
+        + "dev.losslab.cli.loss.TestLossProvider) failed: IllegalStateException: the provider is not configured");
+  }
+
+  @Test
   void anUnknownNameIsAUsageError() {
     int code = run("gradcheck", "no-such-loss");
     assertThat(code).isEqualTo(2);

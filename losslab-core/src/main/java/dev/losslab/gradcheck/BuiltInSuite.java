@@ -23,6 +23,11 @@ import java.util.Set;
  * units built on {@code exp} have their positive stress scores capped at 300, since above ≈ 355 their true
  * value is not representable. Activations are checked at 8 random points and
  * {@code 0, ±1e-3, ±1, ±40, ±800, ±1e4}; output units at the loss stress rows along a random direction.
+ *
+ * <p>Any other loss {@link Losses#create} makes (a {@link dev.losslab.loss.LossProvider}'s, for one)
+ * is checked with its default options on every target kind its {@link Loss#validate} accepts, among
+ * class labels, probability rows, rows in [0, 1] and real rows, at the same random and stress points,
+ * without the exp cap: a value that overflows fails its point.
  */
 final class BuiltInSuite {
   private static final int K = 5;
@@ -57,12 +62,49 @@ final class BuiltInSuite {
       results.addAll(outputUnit(Units.outputUnit(key)));
     }
     if (!unit && !activation) {
-      Losses.create(key); // rejects an unknown name with the list of known ones
-      for (Variant v : variants(key)) {
+      Loss loss = Losses.create(key); // rejects an unknown name with the list of known ones
+      for (Variant v : builtInLoss(key) ? variants(key) : acceptedVariants(key, loss)) {
         results.addAll(loss(key, v));
       }
     }
     return results;
+  }
+
+  private static boolean builtInLoss(String name) {
+    return Losses.names().contains(name) || Losses.composedNames().contains(name);
+  }
+
+  /** The target kinds tried on a loss that is not built in, in order. */
+  private static final List<TargetKind> PROBED =
+      List.of(TargetKind.LABELS, TargetKind.DISTRIBUTION, TargetKind.UNIT_INTERVAL, TargetKind.REAL);
+
+  /**
+   * One variant, default options, per target kind of {@link #PROBED} that {@code loss} accepts for an
+   * example of {@code K} scores.
+   *
+   * @throws IllegalArgumentException when it accepts none, with what it said to each
+   */
+  static List<Variant> acceptedVariants(String name, Loss loss) {
+    List<Variant> accepted = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
+    for (TargetKind kind : PROBED) {
+      Target t = target(kind, new Random(SEED));
+      try {
+        loss.validate(t, 1, K);
+        accepted.add(v(Map.of(), kind));
+      } catch (IllegalArgumentException e) {
+        refusals.add(kindName(kind) + ": " + e.getMessage());
+      }
+    }
+    if (accepted.isEmpty()) {
+      throw new IllegalArgumentException("loss '" + name + "' accepts none of the targets the checker"
+          + " tries for " + K + " scores (" + String.join("; ", refusals) + ")");
+    }
+    return accepted;
+  }
+
+  private static String kindName(TargetKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   static List<Variant> variants(String name) {
@@ -121,13 +163,14 @@ final class BuiltInSuite {
   }
 
   private static boolean expFamily(String name) {
-    return name.equals("exp") || name.startsWith("exp-") || name.equals("poisson");
+    return name.equals("exp") || name.equals("poisson")
+        || (name.startsWith("exp-") && builtInLoss(name));
   }
 
   static List<GradientCheck> loss(String name, Variant variant) {
     Loss loss = Losses.create(name, variant.options());
     String subject = name + (variant.options().isEmpty() ? "" : " " + show(variant.options()))
-        + " [" + variant.target().name().toLowerCase(Locale.ROOT).replace('_', '-') + " target]";
+        + " [" + kindName(variant.target()) + " target]";
     Random random = new Random(SEED ^ subject.hashCode());
     List<GradientCheck> results = new ArrayList<>();
     for (int p = 0; p < 4; p++) {
@@ -146,7 +189,7 @@ final class BuiltInSuite {
     for (int j = 0; j < K; j++) {
       kink[j] = t.value(0, j);
     }
-    if (name.endsWith("hinge")) {
+    if (name.endsWith("hinge") && builtInLoss(name)) {
       int y = t.label(0);
       kink[(y + 1) % K] = kink[y] - ((Number) variant.options().getOrDefault("margin", 1.0)).doubleValue();
     }

@@ -273,9 +273,12 @@ public final class GradientChecker {
   /**
    * The standard suite for a built-in name (a loss, a composed loss {@code <unit>-<divergence>}, an
    * output unit or an activation): random points plus the stress points (scores ±40, ±800, ±1e4,
-   * ties, kinks) for every option variant. See {@link BuiltInSuite}.
+   * ties, kinks) for every option variant. Any other loss name {@link dev.losslab.loss.Losses#create}
+   * accepts (one from a {@link dev.losslab.loss.LossProvider} on the class path) gets the same points
+   * with its default options, for each kind of target its {@code validate} accepts (labels, probability
+   * rows, rows in [0, 1], real rows). See {@link BuiltInSuite}.
    *
-   * @throws IllegalArgumentException for an unknown name
+   * @throws IllegalArgumentException for an unknown name, or a loss that accepts none of those targets
    */
   public static List<GradientCheck> checkBuiltIn(String name) {
     return BuiltInSuite.run(name);

@@ -17,6 +17,8 @@ import java.util.function.Function;
  * (an output unit from {@link Units#outputUnitNames()} followed by one of {@link #divergenceNames()},
  * e.g. {@code sigmoid-mse}, {@code softmax-l2}, {@code tanh-huber}), evaluated by {@link ComposedLoss}.
  * A built-in name wins over the composed reading ({@code softmax-mse} and {@code exp-mse} are fused).
+ * Any other name is looked up among the {@link LossProvider}s on the class path
+ * ({@link #providedNames()}): a user's loss as a Java class.
  *
  * <pre>{@code
  * Loss ce = Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1));
@@ -80,26 +82,59 @@ public final class Losses {
   /**
    * The loss called {@code name} with {@code options}.
    *
-   * @throws IllegalArgumentException for an unknown name, an unknown option or a bad value
+   * @throws IllegalArgumentException for an unknown name, an unknown option or a bad value, or a
+   *     provided loss whose provider fails (one line naming the loss and the provider class)
    */
   public static Loss create(String name, Map<String, ?> options) {
     String key = normalise(name);
     Entry e = BUILT_IN.get(key);
     if (e != null) {
-      return e.factory.apply(new LossOptions(key, options, e.options));
+      return notOffered(key, e.factory.apply(new LossOptions(key, options, e.options)));
     }
     for (String unit : Units.outputUnitNames()) {
       if (key.startsWith(unit + "-")) {
         String divergence = key.substring(unit.length() + 1);
         if (DIVERGENCES.contains(divergence) && BUILT_IN.containsKey(divergence)) {
-          return compose(unit, divergence, options);
+          return notOffered(key, compose(unit, divergence, options));
         }
       }
     }
+    Loss provided = LossProviders.shared().create(key, options);
+    if (provided != null) {
+      return provided;
+    }
     throw new IllegalArgumentException("unknown loss '" + name + "' (known: "
-        + String.join(", ", names()) + ", or <unit>-<divergence> with unit one of "
+        + String.join(", ", names()) + providedNote() + ", or <unit>-<divergence> with unit one of "
         + String.join(", ", Units.outputUnitNames()) + " and divergence one of "
-        + String.join(", ", divergenceNames()) + ")");
+        + String.join(", ", divergenceNames()) + ")" + failuresNote());
+  }
+
+  // Losses from LossProvider classes on the class path (the lookup and its checks: LossProviders).
+
+  /**
+   * The names offered by the {@link LossProvider}s on the class path, lower-case and sorted: the
+   * names {@link #create} makes after the built-in and composed ones. A name listed here that two
+   * providers offer, or that is also built in, is refused by {@link #create} with a message naming
+   * the classes involved.
+   */
+  public static List<String> providedNames() {
+    return LossProviders.shared().names();
+  }
+
+  /** A built-in or composed loss, unless a provider offers the same name (refused, naming both). */
+  private static Loss notOffered(String key, Loss builtIn) {
+    LossProviders.shared().requireNotOffered(key, builtIn);
+    return builtIn;
+  }
+
+  private static String providedNote() {
+    List<String> provided = LossProviders.shared().describedNames();
+    return provided.isEmpty() ? "" : ", " + String.join(", ", provided);
+  }
+
+  private static String failuresNote() {
+    List<String> failures = LossProviders.shared().failures();
+    return failures.isEmpty() ? "" : "; " + String.join("; ", failures);
   }
 
   /**
@@ -147,7 +182,8 @@ public final class Losses {
   }
 
   /**
-   * The option names {@code name} accepts (for a composed loss: its divergence's).
+   * The option names {@code name} accepts (for a composed loss: its divergence's; for a provided loss:
+   * those its provider declares in {@link LossProvider#optionNames}).
    *
    * @throws IllegalArgumentException for an unknown loss
    */
@@ -156,6 +192,9 @@ public final class Losses {
     Entry e = BUILT_IN.get(key);
     if (e == null) {
       Loss loss = create(key);
+      if (!(loss instanceof ComposedLoss)) {
+        return LossProviders.shared().optionNames(key);
+      }
       e = BUILT_IN.get(((ComposedLoss) loss).divergence().name());
     }
     return Collections.unmodifiableSet(new TreeSet<>(e.options));

@@ -9,7 +9,8 @@
  * {@code ExpSquaredError}, ... each documenting its formula, gradient, expected output unit, kinks and
  * behaviour at extreme scores. A user-defined loss implements {@link dev.losslab.loss.Loss} (or extends
  * {@link dev.losslab.loss.ElementwiseLoss}) and is checked with
- * {@link dev.losslab.gradcheck.GradientChecker}.
+ * {@link dev.losslab.gradcheck.GradientChecker}; a {@link dev.losslab.loss.LossProvider} on the class
+ * path offers it by name to {@code Losses.create} and the command line.
  *
  * <p>Conventions: an empty batch or an all-ignored one has value 0 and gradient 0 under {@code mean};
  * NaN or infinite scores are rejected; a value whose true result exceeds the double range is

@@ -191,6 +191,40 @@ class GradientCheckerTest {
   }
 
   @Test
+  void aProvidedLossIsCheckedOnEveryTargetKindItsValidateAccepts() {
+    List<GradientCheck> checks = GradientChecker.checkBuiltIn("test-scaled-mse");
+    assertThat(checks).hasSize(4 * 15).allSatisfy(c -> assertThat(c.passed()).as(c.toString()).isTrue());
+    assertThat(checks).extracting(GradientCheck::subject).containsOnly(
+        "test-scaled-mse [labels target]", "test-scaled-mse [distribution target]",
+        "test-scaled-mse [unit-interval target]", "test-scaled-mse [real target]");
+    assertThat(checks).extracting(GradientCheck::point).contains("random 0", "stress [10000.0, -10000.0,"
+        + " 0.0, 5000.0, -5000.0]");
+    assertThat(GradientChecker.checkBuiltIn("test-labels-only")).hasSize(15)
+        .allSatisfy(c -> assertThat(c.passed()).as(c.toString()).isTrue())
+        .extracting(GradientCheck::subject).containsOnly("test-labels-only [labels target]");
+  }
+
+  @Test
+  void aWrongProvidedGradientFails() {
+    List<GradientCheck> checks = GradientChecker.checkBuiltIn("test-wrong-gradient");
+    assertThat(checks).hasSize(4 * 15);
+    assertThat(checks).filteredOn(c -> !c.passed()).hasSizeGreaterThan(40)
+        .allSatisfy(c -> assertThat(c.message()).contains("analytic"));
+  }
+
+  @Test
+  void aProvidedLossThatTakesNoTargetOrFailsToBuildIsOneLine() {
+    assertThatThrownBy(() -> GradientChecker.checkBuiltIn("test-no-target"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("loss 'test-no-target' accepts none of the targets the checker tries for 5 scores"
+            + " (labels: test-no-target takes no target; distribution: test-no-target takes no target;"
+            + " unit-interval: test-no-target takes no target; real: test-no-target takes no target)");
+    assertThatThrownBy(() -> GradientChecker.checkBuiltIn("test-throws"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("loss 'test-throws' (provider dev.losslab.loss.TestLossProvider) failed: ");
+  }
+
+  @Test
   void unknownNamesAreRejected() {
     assertThatThrownBy(() -> GradientChecker.checkBuiltIn("nope"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown loss 'nope'");

@@ -77,7 +77,9 @@ public final class LossCommand implements Callable<Integer> {
       return streamJsonLines(out);
     }
     if (name == null) {
-      throw new IllegalArgumentException("missing loss NAME (known: " + String.join(", ", Losses.names()) + ")");
+      List<String> known = new java.util.ArrayList<>(Losses.names());
+      known.addAll(Losses.providedNames());
+      throw new IllegalArgumentException("missing loss NAME (known: " + String.join(", ", known) + ")");
     }
     if (scores == null) {
       throw new IllegalArgumentException("missing --scores");

@@ -87,6 +87,60 @@ class LossCommandTest {
   }
 
   @Test
+  void aProvidedLossIsEvaluatedWithItsOptions() {
+    int code = run(null, "loss", "test-scaled-mse", "--scores", "1.5,-0.5;0.25,2", "--target", "1,0;0,1",
+        "--option", "scale=2.5", "--reduction", "sum");
+    assertThat(code).as(err.toString()).isZero();
+    String printed = out.toString();
+    assertThat(printed).contains("loss       test-scaled-mse scale=2.5")
+        .containsPattern("value +3\\.90625000000000\\R")
+        .containsPattern("\\[0\\] +2\\.50000000000000 +-2\\.50000000000000")
+        .containsPattern("\\[1\\] +1\\.25000000000000 +5\\.00000000000000");
+  }
+
+  @Test
+  void aProviderThatFailsIsOneLineNamingTheLossAndTheProvider() {
+    String provider = TestLossProvider.class.getName();
+    for (List<String> args : List.of(
+        List.of("loss", "test-scaled-mse", "--scores", "1", "--target", "0", "--option", "scale=-1"),
+        List.of("loss", "test-throws", "--scores", "1", "--target", "0"))) {
+      err.getBuffer().setLength(0);
+      int code = run(null, args.toArray(String[]::new));
+      assertThat(code).as(args.toString()).isEqualTo(2);
+      assertThat(err.toString().strip().lines().count()).as(args.toString()).isEqualTo(1);
+      assertThat(err.toString()).as(args.toString())
+          .startsWith("losslab loss: loss '" + args.get(1) + "' (provider " + provider + ") failed: ");
+    }
+    assertThat(err.toString()).contains("failed: IllegalStateException: the provider is not configured");
+    err.getBuffer().setLength(0);
+    assertThat(run(null, "loss", "no-such-loss", "--scores", "1", "--target", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("test-scaled-mse (" + provider + ")");
+  }
+
+  @Test
+  void jsonLinesAnswerAProviderFailureOnItsLineOnly() {
+    String input = String.join("\n",
+        "{\"loss\":\"test-scaled-mse\",\"scores\":[[1,2]],\"target\":[[0,0]],\"options\":{\"scale\":3}}",
+        "{\"loss\":\"test-throws\",\"scores\":[[1,2]],\"target\":[[0,0]]}",
+        "{\"loss\":\"test-scaled-mse\",\"scores\":[[1,2]],\"target\":[[0,0]],\"options\":{\"scale\":0}}",
+        "{\"loss\":\"test-scaled-mse\",\"scores\":[[1,2]],\"target\":[[0,0]],"
+            + "\"options\":{\"reduction\":\"none\"}}");
+    int code = run(input, "loss", "--jsonl");
+    assertThat(code).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    assertThat(lines).hasSize(4);
+    Map<String, Object> first = Json.parseObject(lines[0]);
+    assertThat(((Number) first.get("value")).doubleValue()).isEqualTo(3 * (1 + 4) / 2.0);
+    assertThat(Json.toDoubleMatrix(first.get("gradient"), "gradient")[0]).containsExactly(3.0, 6.0);
+    assertThat(Json.parseObject(lines[1]).get("error")).isEqualTo("line 2: loss 'test-throws' (provider "
+        + TestLossProvider.class.getName() + ") failed: IllegalStateException: the provider is not configured");
+    assertThat(Json.parseObject(lines[2]).get("error")).isEqualTo("line 3: loss 'test-scaled-mse' (provider "
+        + TestLossProvider.class.getName() + ") failed: scale (0.0) must be > 0 and finite");
+    assertThat(Json.toDoubleMatrix(Json.parseObject(lines[3]).get("values"), "values")[0])
+        .containsExactly(1.0, 4.0);
+  }
+
+  @Test
   void overflowIsReportedAsInfinityWithADiagnosticNeverNaN() {
     int code = run(null, "loss", "exp-mse", "--scores", "400,1", "--target", "0,1");
     assertThat(code).isZero();
