@@ -84,14 +84,30 @@ class LossPropertiesTest {
   /** Losses that are ≥ 0 for every input, with targets that suit them. */
   private static final List<String> NON_NEGATIVE = List.of("cross-entropy", "binary-cross-entropy",
       "mse", "l2", "softmax-mse", "exp-mse", "mae", "huber", "smooth-l1", "log-cosh", "kl-divergence",
-      "hinge", "squared-hinge", "focal", "sigmoid-mse", "softmax-l2", "tanh-huber");
+      "hinge", "squared-hinge", "focal", "sigmoid-mse", "softmax-l2", "tanh-huber", "poly1", "gce",
+      "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax", "sigmoid-focal", "rescaled-mse", "cosine");
+
+  /** The batch's labels as the loss takes them: zero counts for poisson, one-hot rows for cosine. */
+  private static Target target(String name, Batch b) {
+    if (name.equals("poisson")) {
+      return Target.dense(b.n(), b.k(), new double[b.n() * b.k()]);
+    }
+    if (name.equals("cosine")) {
+      double[] y = new double[b.n() * b.k()];
+      for (int i = 0; i < b.n(); i++) {
+        y[i * b.k() + b.labels()[i]] = 1;
+      }
+      return Target.dense(b.n(), b.k(), y);
+    }
+    return Target.labels(b.labels());
+  }
 
   @Property(tries = 300, seed = "20261122")
   void lossesAreNonNegativeAndFiniteAtAnyFiniteScore(@ForAll("batches") Batch b) {
-    Target labels = Target.labels(b.labels());
     for (String name : NON_NEGATIVE) {
       Loss loss = Losses.create(name);
-      LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), labels, Reduction.NONE);
+      LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), target(name, b),
+          Reduction.NONE);
       boolean mayOverflow = name.equals("exp-mse") && max(b.scores()) > 354;
       for (double v : r.values()) {
         assertThat(v).as(name).isGreaterThanOrEqualTo(0.0);
@@ -112,8 +128,7 @@ class LossPropertiesTest {
   void everyBuiltInLossIsNaNFreeAtAnyFiniteScore(@ForAll("batches") Batch b) {
     for (String name : Losses.names()) {
       Loss loss = Losses.create(name);
-      Target t = name.equals("poisson") ? Target.dense(b.n(), b.k(), new double[b.n() * b.k()])
-          : Target.labels(b.labels());
+      Target t = target(name, b);
       LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), t, Reduction.MEAN);
       assertThat(r.value()).as(name).isNotNaN();
       assertThat(r.gradient()).as(name).doesNotContain(Double.NaN);
@@ -236,12 +251,26 @@ class LossPropertiesTest {
     for (int j = 0; j < k; j++) {
       classWeights[j] = 0.5 + (j % 4);
     }
+    // cosine needs a direction in every target row
+    double[] directed = y.clone();
+    for (int i = 0; i < n; i++) {
+      boolean zero = true;
+      for (int j = 0; j < k; j++) {
+        zero &= directed[i * k + j] == 0;
+      }
+      if (zero) {
+        directed[i * k + labels[i]] = 1;
+      }
+    }
     for (String name : List.of("cross-entropy", "smoothed cross-entropy", "weighted cross-entropy",
         "binary-cross-entropy", "weighted binary-cross-entropy", "mse", "softmax-mse", "focal",
-        "huber")) {
+        "huber", "poly1", "gce", "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax", "sigmoid-focal",
+        "rescaled-mse", "cosine")) {
       boolean labelsOnly = name.endsWith("cross-entropy") && !name.startsWith("binary")
-          || name.equals("focal");
-      Target t = dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
+          || List.of("focal", "poly1", "gce", "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax",
+              "rescaled-mse").contains(name);
+      Target t = name.equals("cosine") ? Target.dense(n, k, directed)
+          : dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
       Loss loss = switch (name) {
         case "smoothed cross-entropy" -> Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1));
         case "weighted cross-entropy" -> Losses.create("cross-entropy", Map.of("weight", classWeights));
