@@ -140,6 +140,124 @@ class LossPropertiesTest {
     }
   }
 
+  /**
+   * Special cases that are other losses: {@code gce} at q = 1, {@code taylor-ce} of order 1 and
+   * {@code nce-mae} with α = 0, β = 1 are {@code 1 − p_y} (checked against a softmax computed here);
+   * {@code rescaled-mse} with k = M = 1 is {@code mse} and {@code poly1} with ε = 0 is
+   * {@code cross-entropy}, on labels and on probability rows.
+   */
+  @Property(tries = 200, seed = "20261122", edgeCases = EdgeCasesMode.NONE)
+  void specialCasesOfTheNewLossesAreOtherLosses(@ForAll("batches") Batch b) {
+    Target labels = Target.labels(b.labels());
+    int n = b.n();
+    int k = b.k();
+    double[] oneMinusP = new double[n];
+    double[] gradient = new double[n * k];
+    double[] p = new double[k];
+    for (int i = 0; i < n; i++) {
+      dev.losslab.math.Stable.softmax(b.scores(), i * k, k, p, 0);
+      int y = b.labels()[i];
+      for (int j = 0; j < k; j++) {
+        oneMinusP[i] += j == y ? 0 : p[j];
+        gradient[i * k + j] = p[y] * (p[j] - (j == y ? 1 : 0));
+      }
+    }
+    for (Loss loss : List.of(Losses.create("gce", Map.of("q", 1.0)),
+        Losses.create("taylor-ce", Map.of("order", 1)),
+        Losses.create("nce-mae", Map.of("alpha", 0.0, "beta", 1.0)))) {
+      LossResult r = LossEvaluation.evaluate(loss, b.scores(), n, k, labels, Reduction.NONE);
+      assertClose(loss + " value", r.values(), oneMinusP, 1e-12, 1e-15);
+      assertClose(loss + " gradient", r.gradient(), gradient, 1e-12, 1e-15);
+    }
+    double[] dist = new double[n * k];
+    Random random = new Random(n * 31L + k);
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        dist[i * k + j] = random.nextDouble();
+        sum += dist[i * k + j];
+      }
+      for (int j = 0; j < k; j++) {
+        dist[i * k + j] /= sum;
+      }
+    }
+    for (Reduction r : Reduction.values()) {
+      assertSame(Losses.create("rescaled-mse", Map.of("k", 1, "M", 1)), Losses.create("mse"), b,
+          labels, r, 0);
+      assertSame(Losses.create("poly1", Map.of("epsilon", 0.0)), Losses.create("cross-entropy"), b,
+          labels, r, 1e-15);
+      assertSame(Losses.create("poly1", Map.of("epsilon", 0.0)), Losses.create("cross-entropy"), b,
+          Target.dense(n, k, dist), r, 1e-15);
+    }
+  }
+
+  /**
+   * {@code gce} lies between cross-entropy {@code c} and {@code c − q·c²/2} for every q (from
+   * {@code x − x²/2 ≤ 1 − e^{−x} ≤ x}), so it tends to cross-entropy as q → 0; {@code taylor-ce} grows
+   * with its order towards cross-entropy, and at order 400 has its gradient where {@code p_y ≥ ½}.
+   */
+  @Property(tries = 200, seed = "20261122", edgeCases = EdgeCasesMode.NONE)
+  void gceAndTaylorCrossEntropyApproachCrossEntropy(@ForAll("batches") Batch b,
+      @ForAll @DoubleRange(min = 0, max = 9) double decades) {
+    double q = Math.pow(10, -decades);
+    Target labels = Target.labels(b.labels());
+    double[] ce = LossEvaluation.evaluate(Losses.create("cross-entropy"), b.scores(), b.n(), b.k(),
+        labels, Reduction.NONE).values();
+    LossResult ceSum = LossEvaluation.evaluate(Losses.create("cross-entropy"), b.scores(), b.n(),
+        b.k(), labels, Reduction.SUM);
+    double[] gce = LossEvaluation.evaluate(Losses.create("gce", Map.of("q", q)), b.scores(), b.n(),
+        b.k(), labels, Reduction.NONE).values();
+    double[][] taylor = new double[4][];
+    int[] orders = {1, 2, 5, 400};
+    for (int o = 0; o < orders.length; o++) {
+      taylor[o] = LossEvaluation.evaluate(Losses.create("taylor-ce", Map.of("order", orders[o])),
+          b.scores(), b.n(), b.k(), labels, Reduction.NONE).values();
+    }
+    for (int i = 0; i < b.n(); i++) {
+      double c = ce[i];
+      double tol = 1e-12 * c + 1e-15;
+      assertThat(gce[i]).isLessThanOrEqualTo(c + tol)
+          .isGreaterThanOrEqualTo(c - q * c * c / 2 - tol);
+      for (int o = 1; o < orders.length; o++) {
+        assertThat(taylor[o][i]).isGreaterThanOrEqualTo(taylor[o - 1][i] * (1 - 1e-12))
+            .isLessThanOrEqualTo(c + tol);
+      }
+    }
+    LossResult deep = LossEvaluation.evaluate(Losses.create("taylor-ce", Map.of("order", 400)),
+        b.scores(), b.n(), b.k(), labels, Reduction.SUM);
+    for (int i = 0; i < b.n(); i++) {
+      double gy = ceSum.gradient(i, b.labels()[i]); // p_y − 1
+      if (gy >= -0.5) {
+        for (int j = 0; j < b.k(); j++) {
+          assertThat(deep.gradient(i, j)).isCloseTo(ceSum.gradient(i, j),
+              org.assertj.core.data.Offset.offset(1e-15));
+        }
+      }
+    }
+  }
+
+  /** The two losses give the same values and gradients (relative {@code tolerance}, 0 for exact). */
+  private static void assertSame(Loss a, Loss b, Batch batch, Target t, Reduction r, double tolerance) {
+    LossResult x = LossEvaluation.evaluate(a, batch.scores(), batch.n(), batch.k(), t, r);
+    LossResult y = LossEvaluation.evaluate(b, batch.scores(), batch.n(), batch.k(), t, r);
+    String what = a + " as " + b + " " + r;
+    if (r == Reduction.NONE) {
+      assertClose(what + " values", x.values(), y.values(), tolerance, 0);
+    } else {
+      assertClose(what + " value", new double[] {x.value()}, new double[] {y.value()}, tolerance, 0);
+    }
+    assertClose(what + " gradient", x.gradient(), y.gradient(), tolerance, 0);
+  }
+
+  private static void assertClose(String what, double[] actual, double[] expected, double relative,
+      double absolute) {
+    assertThat(actual).as(what).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(Math.abs(actual[i] - expected[i])).as("%s[%d]: %s vs %s", what, i, actual[i],
+          expected[i]).isLessThanOrEqualTo(relative * Math.abs(expected[i]) + absolute);
+    }
+  }
+
   private static double max(double[] a) {
     double m = Double.NEGATIVE_INFINITY;
     for (double v : a) {
