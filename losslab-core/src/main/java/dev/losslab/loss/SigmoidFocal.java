@@ -7,7 +7,8 @@ import dev.losslab.math.Stable;
  * torchvision's {@code sigmoid_focal_loss}: with {@code p = σ(s)}, target {@code t ∈ [0, 1]},
  * {@code p_t = p·t + (1 − p)(1 − t)} and {@code α_t = α·t + (1 − α)(1 − t)},
  * {@code L_j = α_t·BCE(s, t)·(1 − p_t)^γ}, {@code BCE = t·softplus(−s) + (1 − t)·softplus(s)}; a negative
- * α turns the α weighting off ({@code α_t = 1}). γ = 0 with α < 0 is {@code binary-cross-entropy}.
+ * α turns the α weighting off ({@code α_t = 1}). {@code γ = 0} with {@code α < 0} is
+ * {@code binary-cross-entropy}.
  *
  * <p>Gradient: with {@code w = 1 − p_t}, {@code ∂BCE/∂s = p − t} and
  * {@code ∂w/∂s = (1 − 2t)·p(1 − p)}:
