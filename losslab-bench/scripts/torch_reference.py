@@ -16,7 +16,13 @@ Where PyTorch has the loss the value is PyTorch's own (F.cross_entropy, F.nll_lo
 F.binary_cross_entropy_with_logits, F.mse_loss, F.huber_loss, F.smooth_l1_loss, F.kl_div on
 log_softmax with 'batchmean' as losslab's mean, F.poisson_nll_loss(log_input=True),
 F.multi_margin_loss p=1/2); the losses PyTorch lacks are written from their formulas in torch ops
-(l2, softmax-mse, exp-mse, mae = L1Loss, log-cosh, focal) and differentiated by autograd.
+(l2, softmax-mse, exp-mse, mae = L1Loss, log-cosh, focal) and differentiated by autograd. So are the
+robust and margin losses, each as its peer or paper writes it: poly1 and cosine as optax's
+poly_loss_cross_entropy and cosine_distance, sparsemax as optax's Fenchel-Young form
+<p, s> + <p, 1 - p>/2 - s_y on the simplex projection, sigmoid-focal as torchvision's
+sigmoid_focal_loss, sce, nce-rce and nce-mae as the code of Wang et al. and Ma et al. (log 0 clamped
+to log 1e-4), gce, taylor-ce and rescaled-mse from their papers' formulas. Their cases come after the
+first sixteen losses', so the earlier random draws, and lines, stay as they were.
 
 Run with Debian's python3-torch: /usr/bin/python3 losslab-bench/scripts/torch_reference.py
 The output is deterministic (fixed seed); rerunning it must reproduce the committed file.
@@ -38,7 +44,7 @@ REDUCTIONS = ("mean", "sum", "none")
 # n * k; the others report one value per example and 'mean' divides by n (or by the sum of the
 # targets' class weights for weighted cross-entropy and nll, as PyTorch does).
 ELEMENTWISE = {"binary-cross-entropy", "mse", "huber", "smooth-l1", "poisson", "mae", "log-cosh",
-               "exp-mse", "softmax-mse"}
+               "exp-mse", "softmax-mse", "sigmoid-focal", "rescaled-mse"}
 
 CASES = []
 
@@ -424,6 +430,160 @@ def margin_focal_cases():
             emit("focal", focal(y2, gamma, 1.0), s, labels=y2, options={"gamma": gamma, "alpha": 1.0})
 
 
+# ---------------------------------------------------------------------------------------------
+# robust and margin losses (poly1, gce, sce, nce-rce, nce-mae, taylor-ce, sparsemax, sigmoid-focal,
+# rescaled-mse, cosine)
+
+RCE_LOG_ZERO = math.log(1e-4)  # the clamp of log 0 in the reverse cross-entropy
+
+
+def others(s, y):
+    """1 - p_y as the sum of the other probabilities (no cancellation for a confident example)."""
+    return (torch.softmax(s, dim=1) * (1 - onehot(y, s.shape[1]))).sum(dim=1)
+
+
+def reverse_ce(s, y):
+    """Wang et al.'s RCE: -sum_k p_k log(clamp(onehot, 1e-4, 1))."""
+    clamped = torch.clamp(onehot(y, s.shape[1]), min=1e-4, max=1.0)
+    return -(torch.softmax(s, dim=1) * torch.log(clamped)).sum(dim=1)
+
+
+def robust_cases():
+    def poly1(t, eps, labels=None):
+        def f(s, r):
+            # optax poly_loss_cross_entropy: CE + eps * sum_k t_k (1 - p_k)
+            target = onehot(labels, s.shape[1]) if labels is not None else t
+            ce = -(target * F.log_softmax(s, dim=1)).sum(dim=1)
+            return reduce_examples(ce + eps * (target * (1 - torch.softmax(s, dim=1))).sum(dim=1), r)
+        return f
+
+    def gce(y, q):
+        def f(s, r):
+            lpy = F.log_softmax(s, dim=1).gather(1, y.view(-1, 1)).squeeze(1)
+            return reduce_examples(-torch.expm1(q * lpy) / q, r)  # (1 - p_y^q) / q
+        return f
+
+    def sce(y, alpha, beta):
+        return lambda s, r: reduce_examples(
+            alpha * F.cross_entropy(s, y, reduction="none") + beta * reverse_ce(s, y), r)
+
+    def nce(y, alpha, beta, passive):
+        def f(s, r):
+            lp = F.log_softmax(s, dim=1)
+            v = -(onehot(y, s.shape[1]) * lp).sum(dim=1) / -lp.sum(dim=1)
+            if passive == "rce":
+                p = reverse_ce(s, y)
+            else:  # the paper's code: 1 - sum_k onehot_k p_k
+                p = 1 - (onehot(y, s.shape[1]) * torch.softmax(s, dim=1)).sum(dim=1)
+            return reduce_examples(alpha * v + beta * p, r)
+        return f
+
+    def taylor(y, order):
+        def f(s, r):
+            q = others(s, y)
+            return reduce_examples(sum(q ** i / i for i in range(1, order + 1)), r)
+        return f
+
+    def sparsemax(y):
+        def f(s, r):
+            # shift-invariant: the shift needs no gradient, and keeps the terms near 1 at scores 1e4
+            z = s - s.max(dim=1, keepdim=True).values.detach()
+            zs = torch.sort(z, dim=1, descending=True).values
+            cum = torch.cumsum(zs, dim=1)
+            ks = torch.arange(1, s.shape[1] + 1, dtype=s.dtype)
+            support = (1 + ks * zs > cum).sum(dim=1, keepdim=True)
+            tau = (cum.gather(1, support - 1) - 1) / support
+            p = torch.clamp(z - tau, min=0)
+            zy = z.gather(1, y.view(-1, 1)).squeeze(1)
+            v = (p * z).sum(dim=1) + 0.5 * (p * (1 - p)).sum(dim=1) - zy
+            return reduce_examples(v, r)
+        return f
+
+    def sigmoid_focal(t, gamma, alpha, stable=False):
+        def f(s, r):
+            ce = F.binary_cross_entropy_with_logits(s, t, reduction="none")
+            if stable:
+                # 1 - p_t from log-sigmoids: torchvision's (1 - p_t) ** gamma has a NaN gradient where
+                # the sigmoid saturates to 0 or 1 and gamma < 1
+                log_w = torch.logaddexp(torch.log(t) + F.logsigmoid(-s),
+                                        torch.log1p(-t) + F.logsigmoid(s))
+                loss = ce * torch.exp(gamma * log_w)
+            else:  # torchvision's sigmoid_focal_loss, as written
+                p = torch.sigmoid(s)
+                p_t = p * t + (1 - p) * (1 - t)
+                loss = ce * ((1 - p_t) ** gamma)
+            if alpha >= 0:
+                loss = (alpha * t + (1 - alpha) * (1 - t)) * loss
+            return reduce_elements(loss, r)
+        return f
+
+    def rescaled(y, k, m):
+        def f(s, r):
+            e = onehot(y, s.shape[1])
+            return reduce_elements((1 + (k - 1) * e) * (s - m * e) ** 2, r)
+        return f
+
+    def cosine(t):
+        def f(s, r):
+            # optax cosine_distance: 1 - <s, t> / (|s| |t|)
+            c = (s * t).sum(dim=1) / (torch.linalg.norm(s, dim=1) * torch.linalg.norm(t, dim=1))
+            return reduce_examples(1 - c, r)
+        return f
+
+    for n, k in ((4, 3), (3, 5)):
+        s = randn(n, k)
+        y = randint(n, k)
+        p = distributions(n, k, zeros=True)
+        for eps in (2.0, -1.0, 0.5):
+            emit("poly1", poly1(None, eps, y), s, labels=y, options={"epsilon": eps})
+            emit("poly1", poly1(p, eps), s, target=p, options={"epsilon": eps})
+        for q in (0.7, 0.05, 1.0):
+            emit("gce", gce(y, q), s, labels=y, options={"q": q})
+        for alpha, beta in ((0.1, 1.0), (1.0, 0.5), (0.0, 2.0)):
+            emit("sce", sce(y, alpha, beta), s, labels=y, options={"alpha": alpha, "beta": beta})
+        for alpha, beta in ((1.0, 1.0), (0.5, 2.0), (2.0, 0.0)):
+            for passive in ("rce", "mae"):
+                emit("nce-" + passive, nce(y, alpha, beta, passive), s, labels=y,
+                     options={"alpha": alpha, "beta": beta})
+        for order in (1, 2, 6):
+            emit("taylor-ce", taylor(y, order), s, labels=y, options={"order": order})
+        emit("sparsemax", sparsemax(y), s, labels=y)
+        emit("sparsemax", sparsemax(y), s * 0.2, labels=y, note="scores within the support width")
+        tu = rand(n, k)
+        t01 = (rand(n, k) < 0.5).to(torch.float64)
+        for gamma, alpha in ((2.0, 0.25), (0.0, -1.0), (0.5, 0.75), (3.0, -1.0)):
+            for t in (tu, t01):
+                emit("sigmoid-focal", sigmoid_focal(t, gamma, alpha), s, target=t,
+                     options={"gamma": gamma, "alpha": alpha})
+        for kk, m in ((1.0, 1.0), (15.0, 30.0), (0.5, 2.0)):
+            emit("rescaled-mse", rescaled(y, kk, m), s, labels=y, options={"k": kk, "M": m})
+        tr = randn(n, k, scale=1.5)
+        emit("cosine", cosine(tr), s, target=tr)
+        emit("cosine", cosine(p), s, target=p)
+    # stress: saturated scores and ties
+    for big in (40.0, 800.0):
+        s = stress_rows(5, big)
+        y = torch.tensor([1, 0, 4, 2])
+        p = distributions(4, 5, zeros=True)
+        emit("poly1", poly1(None, 2.0, y), s, labels=y, options={"epsilon": 2.0})
+        emit("poly1", poly1(p, -1.0), s, target=p, options={"epsilon": -1.0})
+        emit("gce", gce(y, 0.7), s, labels=y, options={"q": 0.7})
+        emit("sce", sce(y, 0.1, 1.0), s, labels=y, options={"alpha": 0.1, "beta": 1.0})
+        emit("nce-rce", nce(y, 1.0, 1.0, "rce"), s, labels=y, options={"alpha": 1.0, "beta": 1.0})
+        emit("nce-mae", nce(y, 1.0, 1.0, "mae"), s, labels=y, options={"alpha": 1.0, "beta": 1.0})
+        emit("taylor-ce", taylor(y, 2), s, labels=y, options={"order": 2})
+        emit("sparsemax", sparsemax(y), s, labels=y)
+        t = torch.tensor([[1.0, 0, 0, 1, 0], [0, 1, 1, 0, 1], [0.5, 0.25, 1, 0, 0.75],
+                          [1, 0, 0.3, 1, 0]])
+        for gamma, alpha in ((2.0, 0.25), (0.5, -1.0)):
+            emit("sigmoid-focal", sigmoid_focal(t, gamma, alpha, stable=True), s, target=t,
+                 options={"gamma": gamma, "alpha": alpha},
+                 note="1 - p_t from log-sigmoids (same value as torchvision's formula)")
+        emit("rescaled-mse", rescaled(y, 15.0, 30.0), s, labels=y, options={"k": 15.0, "M": 30.0})
+        tr = randn(4, 5, scale=1.5)
+        emit("cosine", cosine(tr), s, target=tr)
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
@@ -434,6 +594,7 @@ def main():
     regression_cases()
     softmax_exp_cases()
     margin_focal_cases()
+    robust_cases()
     tmp = out + ".tmp"
     with open(tmp, "w") as f:
         for case in CASES:

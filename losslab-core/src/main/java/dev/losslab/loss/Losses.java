@@ -66,6 +66,26 @@ public final class Losses {
         new MultiMargin.Options(o.number("margin", 1.0), o.vector("weight"))));
     register("focal", Set.of("gamma", "alpha"), o -> new SoftmaxFocal(
         new SoftmaxFocal.Options(o.number("gamma", 2.0), o.number("alpha", 1.0))));
+    register("poly1", Set.of("epsilon"), o -> new PolyOneCrossEntropy(
+        new PolyOneCrossEntropy.Options(o.number("epsilon", 2.0))));
+    register("gce", Set.of("q"), o -> new GeneralizedCrossEntropy(
+        new GeneralizedCrossEntropy.Options(o.number("q", 0.7))));
+    register("sce", Set.of("alpha", "beta"), o -> new SymmetricCrossEntropy(
+        new SymmetricCrossEntropy.Options(o.number("alpha", 0.1), o.number("beta", 1.0))));
+    register("nce-rce", Set.of("alpha", "beta"), o -> new NormalizedCrossEntropy(
+        NormalizedCrossEntropy.Passive.RCE,
+        new NormalizedCrossEntropy.Options(o.number("alpha", 1.0), o.number("beta", 1.0))));
+    register("nce-mae", Set.of("alpha", "beta"), o -> new NormalizedCrossEntropy(
+        NormalizedCrossEntropy.Passive.MAE,
+        new NormalizedCrossEntropy.Options(o.number("alpha", 1.0), o.number("beta", 1.0))));
+    register("taylor-ce", Set.of("order"), o -> new TaylorCrossEntropy(
+        new TaylorCrossEntropy.Options(o.integer("order", 2))));
+    register("sparsemax", Set.of(), o -> new SparsemaxLoss());
+    register("sigmoid-focal", Set.of("gamma", "alpha"), o -> new SigmoidFocal(
+        new SigmoidFocal.Options(o.number("gamma", 2.0), o.number("alpha", 0.25))));
+    register("rescaled-mse", Set.of("k", "M"), o -> new RescaledSquaredError(
+        new RescaledSquaredError.Options(o.number("k", 1.0), o.number("M", 1.0))));
+    register("cosine", Set.of(), o -> new CosineDistance());
   }
 
   private Losses() {}

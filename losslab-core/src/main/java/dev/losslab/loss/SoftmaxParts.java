@@ -36,6 +36,21 @@ final class SoftmaxParts {
   }
 
   /**
+   * {@code Σ_{j≠y} e_j}: with {@code inv = 1/Σ_j e_j}, {@code others·inv} is {@code 1 − p_y} summed from
+   * the other classes, so a confident correct example keeps its tiny {@code 1 − p_y} instead of
+   * rounding {@code 1 − 0.99999…} (equal to {@link #rest} when {@code y} is the maximum).
+   */
+  static double others(double[] e, int eo, int k, int y) {
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      if (j != y) {
+        sum += e[eo + j];
+      }
+    }
+    return sum;
+  }
+
+  /**
    * Log-softmax into {@code out} and softmax into {@code p} (both may be the same array only if the
    * regions differ); returns the argmax.
    */

@@ -25,6 +25,14 @@ public final class Targets {
     requireShape(target, n, k);
   }
 
+  /** Checks the target is labels (not a dense target), each in {@code [0, k)}. */
+  public static void requireLabels(String loss, Target target, int n, int k) {
+    if (!target.hasLabels()) {
+      throw new IllegalArgumentException(loss + " needs labels (class indices), not a dense target");
+    }
+    requireLabelsInRange(target, n, k, false, 0);
+  }
+
   /**
    * Checks every label lies in {@code [0, k)}, except {@code ignoreIndex} when {@code allowIgnore}.
    */

@@ -66,6 +66,29 @@ class HighPrecisionTest {
     variants.add(new Variant("exp-mse", Map.of(), reals, HighPrecisionTest::expSquared, true));
     variants.add(new Variant("exp-mse", Map.of(), Target.labels(2), HighPrecisionTest::expSquared, true));
     variants.add(new Variant("poisson", Map.of(), counts, HighPrecisionTest::poisson, true));
+    for (int y : new int[] {0, 1, 2}) {
+      Target label = Target.labels(y);
+      variants.add(new Variant("poly1", Map.of("epsilon", 2.0), label, poly1(2.0), false));
+      variants.add(new Variant("gce", Map.of("q", 0.7), label, gce(0.7), false));
+      variants.add(new Variant("gce", Map.of("q", 0.05), label, gce(0.05), false));
+      variants.add(new Variant("sce", Map.of(), label, sce(0.1, 1.0), false));
+      variants.add(new Variant("nce-rce", Map.of(), label, nce(1.0, 1.0, true), false));
+      variants.add(new Variant("nce-mae", Map.of("alpha", 0.5, "beta", 2.0), label,
+          nce(0.5, 2.0, false), false));
+      variants.add(new Variant("taylor-ce", Map.of("order", 2), label, taylor(2), false));
+      variants.add(new Variant("taylor-ce", Map.of("order", 7), label, taylor(7), false));
+      variants.add(new Variant("sparsemax", Map.of(), label, HighPrecisionTest::sparsemax, false));
+      variants.add(new Variant("rescaled-mse", Map.of("k", 15.0, "M", 30.0), label,
+          rescaled(15.0, 30.0), false));
+    }
+    variants.add(new Variant("poly1", Map.of("epsilon", -1.0), dist, poly1(-1.0), false));
+    variants.add(new Variant("sigmoid-focal", Map.of(), unit, sigmoidFocal(2.0, 0.25), false));
+    variants.add(new Variant("sigmoid-focal", Map.of("gamma", 0.5, "alpha", -1.0), unit,
+        sigmoidFocal(0.5, -1.0), false));
+    variants.add(new Variant("sigmoid-focal", Map.of("gamma", 3.0), Target.labels(1),
+        sigmoidFocal(3.0, 0.25), false));
+    variants.add(new Variant("cosine", Map.of(), reals, HighPrecisionTest::cosine, false));
+    variants.add(new Variant("cosine", Map.of(), dist, HighPrecisionTest::cosine, false));
     List<Object[]> cases = new ArrayList<>();
     for (Variant v : variants) {
       for (double[] row : ROWS) {
@@ -292,5 +315,214 @@ class HighPrecisionTest {
       g[j] = e.subtract(y(t, j), MC);
     }
     return new BigDecimal[] {value};
+  }
+
+  private static final BigDecimal RCE = BigMath.log(BigMath.of(1e-4)).negate();
+
+  /** {@code 1 − p_y} as the sum of the other probabilities. */
+  private static BigDecimal others(BigDecimal[] p, int y) {
+    BigDecimal q = BigDecimal.ZERO;
+    for (int j = 0; j < p.length; j++) {
+      if (j != y) {
+        q = q.add(p[j], MC);
+      }
+    }
+    return q;
+  }
+
+  /** Writes {@code c·(p − e_y)}. */
+  private static void scaledResidual(BigDecimal c, BigDecimal[] p, int y, BigDecimal[] g) {
+    for (int j = 0; j < p.length; j++) {
+      g[j] = c.multiply(j == y ? p[j].subtract(BigDecimal.ONE, MC) : p[j], MC);
+    }
+  }
+
+  private static Reference poly1(double epsilon) {
+    BigDecimal e = BigMath.of(epsilon);
+    return (s, t, g) -> {
+      BigDecimal[] p = BigMath.softmax(s);
+      BigDecimal lse = BigMath.logSumExp(s);
+      if (t.hasLabels()) {
+        int y = t.label(0);
+        scaledResidual(BigDecimal.ONE.add(e.multiply(p[y], MC), MC), p, y, g);
+        return new BigDecimal[] {lse.subtract(BigMath.of(s[y]), MC)
+            .add(e.multiply(others(p, y), MC), MC)};
+      }
+      BigDecimal ce = BigDecimal.ZERO;
+      BigDecimal missed = BigDecimal.ZERO;
+      BigDecimal hit = BigDecimal.ZERO;
+      BigDecimal mass = BigDecimal.ZERO;
+      for (int j = 0; j < s.length; j++) {
+        ce = ce.add(y(t, j).multiply(lse.subtract(BigMath.of(s[j]), MC), MC), MC);
+        missed = missed.add(y(t, j).multiply(others(p, j), MC), MC);
+        hit = hit.add(y(t, j).multiply(p[j], MC), MC);
+        mass = mass.add(y(t, j));
+      }
+      for (int j = 0; j < s.length; j++) {
+        g[j] = mass.multiply(p[j], MC).subtract(y(t, j), MC)
+            .add(e.multiply(p[j], MC).multiply(hit.subtract(y(t, j), MC), MC), MC);
+      }
+      return new BigDecimal[] {ce.add(e.multiply(missed, MC), MC)};
+    };
+  }
+
+  private static Reference gce(double q) {
+    BigDecimal bq = BigMath.of(q);
+    return (s, t, g) -> {
+      int y = t.label(0);
+      BigDecimal[] p = BigMath.softmax(s);
+      BigDecimal pq = BigMath.exp(bq.multiply(BigMath.of(s[y]).subtract(BigMath.logSumExp(s), MC), MC));
+      scaledResidual(pq, p, y, g);
+      return new BigDecimal[] {BigDecimal.ONE.subtract(pq, MC).divide(bq, MC)};
+    };
+  }
+
+  private static Reference sce(double alpha, double beta) {
+    BigDecimal a = BigMath.of(alpha);
+    BigDecimal b = BigMath.of(beta).multiply(RCE, MC);
+    return (s, t, g) -> {
+      int y = t.label(0);
+      BigDecimal[] p = BigMath.softmax(s);
+      scaledResidual(a.add(b.multiply(p[y], MC), MC), p, y, g);
+      BigDecimal ce = BigMath.logSumExp(s).subtract(BigMath.of(s[y]), MC);
+      return new BigDecimal[] {a.multiply(ce, MC).add(b.multiply(others(p, y), MC), MC)};
+    };
+  }
+
+  private static Reference nce(double alpha, double beta, boolean rce) {
+    BigDecimal a = BigMath.of(alpha);
+    BigDecimal c = rce ? BigMath.of(beta).multiply(RCE, MC) : BigMath.of(beta);
+    return (s, t, g) -> {
+      int y = t.label(0);
+      int k = s.length;
+      BigDecimal[] p = BigMath.softmax(s);
+      BigDecimal lse = BigMath.logSumExp(s);
+      BigDecimal num = lse.subtract(BigMath.of(s[y]), MC); // −log p_y
+      BigDecimal den = BigDecimal.ZERO; // −Σ log p_k
+      for (int j = 0; j < k; j++) {
+        den = den.add(lse.subtract(BigMath.of(s[j]), MC), MC);
+      }
+      BigDecimal ratio = num.divide(den, MC);
+      BigDecimal q = others(p, y);
+      for (int j = 0; j < k; j++) {
+        BigDecimal dNum = j == y ? p[j].subtract(BigDecimal.ONE, MC) : p[j];
+        BigDecimal dDen = p[j].multiply(BigDecimal.valueOf(k), MC).subtract(BigDecimal.ONE, MC);
+        BigDecimal dRatio = dNum.subtract(ratio.multiply(dDen, MC), MC).divide(den, MC);
+        g[j] = a.multiply(dRatio, MC).add(c.multiply(p[y], MC).multiply(dNum, MC), MC);
+      }
+      return new BigDecimal[] {a.multiply(ratio, MC).add(c.multiply(q, MC), MC)};
+    };
+  }
+
+  private static Reference taylor(int order) {
+    return (s, t, g) -> {
+      int y = t.label(0);
+      BigDecimal[] p = BigMath.softmax(s);
+      BigDecimal q = others(p, y);
+      BigDecimal value = BigDecimal.ZERO;
+      BigDecimal powers = BigDecimal.ZERO; // Σ_{i<t} q^i
+      BigDecimal qi = BigDecimal.ONE;
+      for (int i = 1; i <= order; i++) {
+        powers = powers.add(qi, MC);
+        qi = qi.multiply(q, MC);
+        value = value.add(qi.divide(BigDecimal.valueOf(i), MC), MC);
+      }
+      scaledResidual(p[y].multiply(powers, MC), p, y, g);
+      return new BigDecimal[] {value};
+    };
+  }
+
+  /** Sparsemax loss from its definition: sorted exact scores, support, threshold, unshifted value. */
+  private static BigDecimal[] sparsemax(double[] s, Target t, BigDecimal[] g) {
+    int y = t.label(0);
+    int k = s.length;
+    double[] sorted = s.clone();
+    java.util.Arrays.sort(sorted);
+    BigDecimal sum = BigDecimal.ZERO;
+    BigDecimal supportSum = BigDecimal.ZERO;
+    int support = 0;
+    for (int i = 1; i <= k; i++) {
+      BigDecimal z = BigMath.of(sorted[k - i]);
+      sum = sum.add(z);
+      if (BigDecimal.ONE.add(z.multiply(BigDecimal.valueOf(i))).compareTo(sum) > 0) {
+        support = i;
+        supportSum = sum;
+      }
+    }
+    BigDecimal tau = supportSum.subtract(BigDecimal.ONE).divide(BigDecimal.valueOf(support), MC);
+    BigDecimal half = new BigDecimal("0.5");
+    BigDecimal value = half.subtract(BigMath.of(s[y]));
+    for (int j = 0; j < k; j++) {
+      BigDecimal z = BigMath.of(s[j]).subtract(tau, MC);
+      BigDecimal p = z.signum() > 0 ? z : BigDecimal.ZERO;
+      if (z.signum() > 0) {
+        BigDecimal sj = BigMath.of(s[j]);
+        value = value.add(half.multiply(sj.multiply(sj).subtract(tau.multiply(tau, MC), MC), MC), MC);
+      }
+      g[j] = j == y ? p.subtract(BigDecimal.ONE) : p;
+    }
+    return new BigDecimal[] {value};
+  }
+
+  private static Reference rescaled(double k, double m) {
+    return (s, t, g) -> {
+      int y = t.label(0);
+      BigDecimal value = BigDecimal.ZERO;
+      for (int j = 0; j < s.length; j++) {
+        BigDecimal d = BigMath.of(s[j]).subtract(j == y ? BigMath.of(m) : BigDecimal.ZERO);
+        BigDecimal w = j == y ? BigMath.of(k) : BigDecimal.ONE;
+        value = value.add(w.multiply(d).multiply(d));
+        g[j] = w.multiply(d).multiply(BigDecimal.valueOf(2));
+      }
+      return new BigDecimal[] {value};
+    };
+  }
+
+  private static Reference sigmoidFocal(double gamma, double alpha) {
+    BigDecimal gm = BigMath.of(gamma);
+    return (s, t, g) -> {
+      BigDecimal value = BigDecimal.ZERO;
+      for (int j = 0; j < s.length; j++) {
+        BigDecimal yj = y(t, j);
+        BigDecimal notY = BigDecimal.ONE.subtract(yj);
+        BigDecimal p = BigDecimal.ONE.divide(BigDecimal.ONE.add(BigMath.exp(-s[j]), MC), MC);
+        BigDecimal notP = BigDecimal.ONE.divide(BigDecimal.ONE.add(BigMath.exp(s[j]), MC), MC);
+        BigDecimal bce = yj.multiply(softplus(-s[j]), MC).add(notY.multiply(softplus(s[j]), MC), MC);
+        BigDecimal w = yj.multiply(notP, MC).add(notY.multiply(p, MC), MC); // 1 − p_t
+        BigDecimal logW = BigMath.log(w);
+        BigDecimal focus = BigMath.exp(gm.multiply(logW, MC));
+        BigDecimal at = alpha < 0 ? BigDecimal.ONE
+            : BigMath.of(alpha).multiply(yj, MC).add(BigMath.of(1 - alpha).multiply(notY, MC), MC);
+        value = value.add(at.multiply(bce, MC).multiply(focus, MC), MC);
+        BigDecimal residual = p.subtract(yj, MC);
+        BigDecimal slope = gm.multiply(bce, MC)
+            .multiply(BigDecimal.ONE.subtract(yj.multiply(BigDecimal.valueOf(2)), MC), MC)
+            .multiply(BigMath.exp(gm.subtract(BigDecimal.ONE).multiply(logW, MC)), MC)
+            .multiply(p, MC).multiply(notP, MC);
+        g[j] = at.multiply(residual.multiply(focus, MC).add(slope, MC), MC);
+      }
+      return new BigDecimal[] {value};
+    };
+  }
+
+  private static BigDecimal[] cosine(double[] s, Target t, BigDecimal[] g) {
+    BigDecimal ss = BigDecimal.ZERO;
+    BigDecimal tt = BigDecimal.ZERO;
+    BigDecimal st = BigDecimal.ZERO;
+    for (int j = 0; j < s.length; j++) {
+      BigDecimal sj = BigMath.of(s[j]);
+      ss = ss.add(sj.multiply(sj));
+      tt = tt.add(y(t, j).multiply(y(t, j)));
+      st = st.add(sj.multiply(y(t, j)));
+    }
+    BigDecimal ns = ss.sqrt(MC);
+    BigDecimal nt = tt.sqrt(MC);
+    BigDecimal c = st.divide(ns.multiply(nt, MC), MC);
+    for (int j = 0; j < s.length; j++) {
+      BigDecimal unitS = BigMath.of(s[j]).divide(ns, MC);
+      BigDecimal unitT = y(t, j).divide(nt, MC);
+      g[j] = c.multiply(unitS, MC).subtract(unitT, MC).divide(ns, MC);
+    }
+    return new BigDecimal[] {BigDecimal.ONE.subtract(c, MC)};
   }
 }

@@ -84,14 +84,30 @@ class LossPropertiesTest {
   /** Losses that are ≥ 0 for every input, with targets that suit them. */
   private static final List<String> NON_NEGATIVE = List.of("cross-entropy", "binary-cross-entropy",
       "mse", "l2", "softmax-mse", "exp-mse", "mae", "huber", "smooth-l1", "log-cosh", "kl-divergence",
-      "hinge", "squared-hinge", "focal", "sigmoid-mse", "softmax-l2", "tanh-huber");
+      "hinge", "squared-hinge", "focal", "sigmoid-mse", "softmax-l2", "tanh-huber", "poly1", "gce",
+      "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax", "sigmoid-focal", "rescaled-mse", "cosine");
+
+  /** The batch's labels as the loss takes them: zero counts for poisson, one-hot rows for cosine. */
+  private static Target target(String name, Batch b) {
+    if (name.equals("poisson")) {
+      return Target.dense(b.n(), b.k(), new double[b.n() * b.k()]);
+    }
+    if (name.equals("cosine")) {
+      double[] y = new double[b.n() * b.k()];
+      for (int i = 0; i < b.n(); i++) {
+        y[i * b.k() + b.labels()[i]] = 1;
+      }
+      return Target.dense(b.n(), b.k(), y);
+    }
+    return Target.labels(b.labels());
+  }
 
   @Property(tries = 300, seed = "20261122")
   void lossesAreNonNegativeAndFiniteAtAnyFiniteScore(@ForAll("batches") Batch b) {
-    Target labels = Target.labels(b.labels());
     for (String name : NON_NEGATIVE) {
       Loss loss = Losses.create(name);
-      LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), labels, Reduction.NONE);
+      LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), target(name, b),
+          Reduction.NONE);
       boolean mayOverflow = name.equals("exp-mse") && max(b.scores()) > 354;
       for (double v : r.values()) {
         assertThat(v).as(name).isGreaterThanOrEqualTo(0.0);
@@ -112,8 +128,7 @@ class LossPropertiesTest {
   void everyBuiltInLossIsNaNFreeAtAnyFiniteScore(@ForAll("batches") Batch b) {
     for (String name : Losses.names()) {
       Loss loss = Losses.create(name);
-      Target t = name.equals("poisson") ? Target.dense(b.n(), b.k(), new double[b.n() * b.k()])
-          : Target.labels(b.labels());
+      Target t = target(name, b);
       LossResult r = LossEvaluation.evaluate(loss, b.scores(), b.n(), b.k(), t, Reduction.MEAN);
       assertThat(r.value()).as(name).isNotNaN();
       assertThat(r.gradient()).as(name).doesNotContain(Double.NaN);
@@ -122,6 +137,124 @@ class LossPropertiesTest {
       if (!overflows) {
         assertThat(r.value()).as(name).isFinite();
       }
+    }
+  }
+
+  /**
+   * Special cases that are other losses: {@code gce} at q = 1, {@code taylor-ce} of order 1 and
+   * {@code nce-mae} with α = 0, β = 1 are {@code 1 − p_y} (checked against a softmax computed here);
+   * {@code rescaled-mse} with k = M = 1 is {@code mse} and {@code poly1} with ε = 0 is
+   * {@code cross-entropy}, on labels and on probability rows.
+   */
+  @Property(tries = 200, seed = "20261122", edgeCases = EdgeCasesMode.NONE)
+  void specialCasesOfTheNewLossesAreOtherLosses(@ForAll("batches") Batch b) {
+    Target labels = Target.labels(b.labels());
+    int n = b.n();
+    int k = b.k();
+    double[] oneMinusP = new double[n];
+    double[] gradient = new double[n * k];
+    double[] p = new double[k];
+    for (int i = 0; i < n; i++) {
+      dev.losslab.math.Stable.softmax(b.scores(), i * k, k, p, 0);
+      int y = b.labels()[i];
+      for (int j = 0; j < k; j++) {
+        oneMinusP[i] += j == y ? 0 : p[j];
+        gradient[i * k + j] = p[y] * (p[j] - (j == y ? 1 : 0));
+      }
+    }
+    for (Loss loss : List.of(Losses.create("gce", Map.of("q", 1.0)),
+        Losses.create("taylor-ce", Map.of("order", 1)),
+        Losses.create("nce-mae", Map.of("alpha", 0.0, "beta", 1.0)))) {
+      LossResult r = LossEvaluation.evaluate(loss, b.scores(), n, k, labels, Reduction.NONE);
+      assertClose(loss + " value", r.values(), oneMinusP, 1e-12, 1e-15);
+      assertClose(loss + " gradient", r.gradient(), gradient, 1e-12, 1e-15);
+    }
+    double[] dist = new double[n * k];
+    Random random = new Random(n * 31L + k);
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        dist[i * k + j] = random.nextDouble();
+        sum += dist[i * k + j];
+      }
+      for (int j = 0; j < k; j++) {
+        dist[i * k + j] /= sum;
+      }
+    }
+    for (Reduction r : Reduction.values()) {
+      assertSame(Losses.create("rescaled-mse", Map.of("k", 1, "M", 1)), Losses.create("mse"), b,
+          labels, r, 0);
+      assertSame(Losses.create("poly1", Map.of("epsilon", 0.0)), Losses.create("cross-entropy"), b,
+          labels, r, 1e-15);
+      assertSame(Losses.create("poly1", Map.of("epsilon", 0.0)), Losses.create("cross-entropy"), b,
+          Target.dense(n, k, dist), r, 1e-15);
+    }
+  }
+
+  /**
+   * {@code gce} lies between cross-entropy {@code c} and {@code c − q·c²/2} for every q (from
+   * {@code x − x²/2 ≤ 1 − e^{−x} ≤ x}), so it tends to cross-entropy as q → 0; {@code taylor-ce} grows
+   * with its order towards cross-entropy, and at order 400 has its gradient where {@code p_y ≥ ½}.
+   */
+  @Property(tries = 200, seed = "20261122", edgeCases = EdgeCasesMode.NONE)
+  void gceAndTaylorCrossEntropyApproachCrossEntropy(@ForAll("batches") Batch b,
+      @ForAll @DoubleRange(min = 0, max = 9) double decades) {
+    double q = Math.pow(10, -decades);
+    Target labels = Target.labels(b.labels());
+    double[] ce = LossEvaluation.evaluate(Losses.create("cross-entropy"), b.scores(), b.n(), b.k(),
+        labels, Reduction.NONE).values();
+    LossResult ceSum = LossEvaluation.evaluate(Losses.create("cross-entropy"), b.scores(), b.n(),
+        b.k(), labels, Reduction.SUM);
+    double[] gce = LossEvaluation.evaluate(Losses.create("gce", Map.of("q", q)), b.scores(), b.n(),
+        b.k(), labels, Reduction.NONE).values();
+    double[][] taylor = new double[4][];
+    int[] orders = {1, 2, 5, 400};
+    for (int o = 0; o < orders.length; o++) {
+      taylor[o] = LossEvaluation.evaluate(Losses.create("taylor-ce", Map.of("order", orders[o])),
+          b.scores(), b.n(), b.k(), labels, Reduction.NONE).values();
+    }
+    for (int i = 0; i < b.n(); i++) {
+      double c = ce[i];
+      double tol = 1e-12 * c + 1e-15;
+      assertThat(gce[i]).isLessThanOrEqualTo(c + tol)
+          .isGreaterThanOrEqualTo(c - q * c * c / 2 - tol);
+      for (int o = 1; o < orders.length; o++) {
+        assertThat(taylor[o][i]).isGreaterThanOrEqualTo(taylor[o - 1][i] * (1 - 1e-12))
+            .isLessThanOrEqualTo(c + tol);
+      }
+    }
+    LossResult deep = LossEvaluation.evaluate(Losses.create("taylor-ce", Map.of("order", 400)),
+        b.scores(), b.n(), b.k(), labels, Reduction.SUM);
+    for (int i = 0; i < b.n(); i++) {
+      double gy = ceSum.gradient(i, b.labels()[i]); // p_y − 1
+      if (gy >= -0.5) {
+        for (int j = 0; j < b.k(); j++) {
+          assertThat(deep.gradient(i, j)).isCloseTo(ceSum.gradient(i, j),
+              org.assertj.core.data.Offset.offset(1e-15));
+        }
+      }
+    }
+  }
+
+  /** The two losses give the same values and gradients (relative {@code tolerance}, 0 for exact). */
+  private static void assertSame(Loss a, Loss b, Batch batch, Target t, Reduction r, double tolerance) {
+    LossResult x = LossEvaluation.evaluate(a, batch.scores(), batch.n(), batch.k(), t, r);
+    LossResult y = LossEvaluation.evaluate(b, batch.scores(), batch.n(), batch.k(), t, r);
+    String what = a + " as " + b + " " + r;
+    if (r == Reduction.NONE) {
+      assertClose(what + " values", x.values(), y.values(), tolerance, 0);
+    } else {
+      assertClose(what + " value", new double[] {x.value()}, new double[] {y.value()}, tolerance, 0);
+    }
+    assertClose(what + " gradient", x.gradient(), y.gradient(), tolerance, 0);
+  }
+
+  private static void assertClose(String what, double[] actual, double[] expected, double relative,
+      double absolute) {
+    assertThat(actual).as(what).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(Math.abs(actual[i] - expected[i])).as("%s[%d]: %s vs %s", what, i, actual[i],
+          expected[i]).isLessThanOrEqualTo(relative * Math.abs(expected[i]) + absolute);
     }
   }
 
@@ -236,12 +369,26 @@ class LossPropertiesTest {
     for (int j = 0; j < k; j++) {
       classWeights[j] = 0.5 + (j % 4);
     }
+    // cosine needs a direction in every target row
+    double[] directed = y.clone();
+    for (int i = 0; i < n; i++) {
+      boolean zero = true;
+      for (int j = 0; j < k; j++) {
+        zero &= directed[i * k + j] == 0;
+      }
+      if (zero) {
+        directed[i * k + labels[i]] = 1;
+      }
+    }
     for (String name : List.of("cross-entropy", "smoothed cross-entropy", "weighted cross-entropy",
         "binary-cross-entropy", "weighted binary-cross-entropy", "mse", "softmax-mse", "focal",
-        "huber")) {
+        "huber", "poly1", "gce", "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax", "sigmoid-focal",
+        "rescaled-mse", "cosine")) {
       boolean labelsOnly = name.endsWith("cross-entropy") && !name.startsWith("binary")
-          || name.equals("focal");
-      Target t = dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
+          || List.of("focal", "poly1", "gce", "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax",
+              "rescaled-mse").contains(name);
+      Target t = name.equals("cosine") ? Target.dense(n, k, directed)
+          : dense && !labelsOnly ? Target.dense(n, k, y) : Target.labels(labels);
       Loss loss = switch (name) {
         case "smoothed cross-entropy" -> Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1));
         case "weighted cross-entropy" -> Losses.create("cross-entropy", Map.of("weight", classWeights));

@@ -16,7 +16,8 @@ class LossesTest {
   void namesAreTheContractNames() {
     assertThat(Losses.names()).containsExactly("cross-entropy", "nll", "binary-cross-entropy", "mse",
         "l2", "softmax-mse", "exp-mse", "mae", "huber", "smooth-l1", "log-cosh", "kl-divergence",
-        "poisson", "hinge", "squared-hinge", "focal");
+        "poisson", "hinge", "squared-hinge", "focal", "poly1", "gce", "sce", "nce-rce", "nce-mae",
+        "taylor-ce", "sparsemax", "sigmoid-focal", "rescaled-mse", "cosine");
     for (String name : Losses.names()) {
       assertThat(Losses.create(name).name()).isEqualTo(name);
     }
@@ -36,6 +37,37 @@ class LossesTest {
     assertThat(Losses.optionNames("hinge")).containsExactly("margin", "weight");
     assertThat(Losses.optionNames("kl-divergence")).containsExactly("logTarget");
     assertThat(Losses.optionNames("tanh-huber")).containsExactly("delta");
+    assertThat(Losses.optionNames("poly1")).containsExactly("epsilon");
+    assertThat(Losses.optionNames("gce")).containsExactly("q");
+    assertThat(Losses.optionNames("sce")).containsExactly("alpha", "beta");
+    assertThat(Losses.optionNames("nce-rce")).containsExactly("alpha", "beta");
+    assertThat(Losses.optionNames("nce-mae")).containsExactly("alpha", "beta");
+    assertThat(Losses.optionNames("taylor-ce")).containsExactly("order");
+    assertThat(Losses.optionNames("sparsemax")).isEmpty();
+    assertThat(Losses.optionNames("sigmoid-focal")).containsExactly("alpha", "gamma");
+    assertThat(Losses.optionNames("rescaled-mse")).containsExactly("M", "k");
+    assertThat(Losses.optionNames("cosine")).isEmpty();
+  }
+
+  @Test
+  void newLossOptionsReachTheLoss() {
+    double[] s = {2, 1, 0.1};
+    Target t = Target.labels(0);
+    assertThat(value(Losses.create("gce", Map.of("q", 0.3)), s, t))
+        .isNotEqualTo(value(Losses.create("gce"), s, t))
+        .isEqualTo(value(new GeneralizedCrossEntropy(new GeneralizedCrossEntropy.Options(0.3)), s, t));
+    assertThat(value(Losses.create("taylor-ce", Map.of("order", "3")), s, t))
+        .isEqualTo(value(new TaylorCrossEntropy(new TaylorCrossEntropy.Options(3)), s, t));
+    assertThat(value(Losses.create("rescaled-mse", Map.of("k", 2, "M", 5)), s, t))
+        .isCloseTo(2 * 9 + 1 + 0.01, offset(1e-14));
+    assertThat(value(Losses.create("sigmoid-focal", Map.of("gamma", 0, "alpha", -1)), s, t))
+        .isEqualTo(value(Losses.create("binary-cross-entropy"), s, t));
+    assertThat(value(Losses.create("poly1", Map.of("epsilon", 0)), s, t))
+        .isEqualTo(value(Losses.create("cross-entropy"), s, t));
+    assertThat(value(Losses.create("sce"), s, t)).isEqualTo(
+        value(new SymmetricCrossEntropy(new SymmetricCrossEntropy.Options(0.1, 1.0)), s, t));
+    assertThat(value(Losses.create("nce-mae", Map.of("alpha", 0, "beta", 2)), s, t))
+        .isCloseTo(2 * value(Losses.create("gce", Map.of("q", 1)), s, t), offset(1e-15));
   }
 
   @Test

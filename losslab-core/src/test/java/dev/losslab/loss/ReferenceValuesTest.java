@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reference numbers of {@code losses.md} §(e): e1, documented examples of other libraries
- * (re-computed there at 40–50 digits), and e2, vectors computed for the seed losses. Copied as numbers.
+ * (re-computed there at 40–50 digits), and e2, vectors computed for the seed losses. Copied as numbers;
+ * optax's test values for {@code poly1} and {@code cosine} with the digits they were printed to.
  */
 class ReferenceValuesTest {
 
@@ -182,6 +183,52 @@ class ReferenceValuesTest {
         Reduction.NONE);
     assertThat((r.values()[0] + r.values()[1]) / 2).isCloseTo(0.235156663202, within(1e-11));
     assertThat((r.values()[2] + r.values()[3]) / 2).isCloseTo(1.49575923636, within(1e-10));
+  }
+
+  /**
+   * optax's {@code PolyLossTest} (values of TensorFlow's {@code poly1_cross_entropy}, printed to four
+   * decimals and checked there within 1e-4, as here: ε = 1.214 on the soft row is 1.08694, printed
+   * 1.0870): one distribution over five classes for eight ε, and a batch of a one-hot and a soft row.
+   */
+  @Test
+  void optaxPolyLossValues() {
+    double[] logits = {0.14, 1.456, 2.356, -0.124, -2.47};
+    Target labels = dense(0.1, 0.15, 0.2, 0.25, 0.3);
+    double[][] scalar = {{2, 4.5317}, {1, 3.7153}, {-1, 2.0827}, {0, 2.8990}, {-0.5, 2.4908},
+        {1.15, 3.8378}, {1.214, 3.8900}, {5.45, 7.3480}};
+    for (double[] c : scalar) {
+      LossResult r = LossEvaluation.evaluate(Losses.create("poly1", Map.of("epsilon", c[0])),
+          new double[][] {logits}, labels, Reduction.SUM);
+      assertThat(r.value()).as("epsilon %s", c[0]).isCloseTo(c[1], within(1e-4));
+    }
+    double[][] batch = {{4.0, 2.0, 1.0}, {0.0, 5.0, 1.0}};
+    Target rows = Target.dense(new double[][] {{1, 0, 0}, {0, 0.8, 0.2}});
+    double[][] batched = {{2, 0.4823, 1.2567}, {1, 0.3261, 1.0407}, {0, 0.1698, 0.8247},
+        {-0.5, 0.0917, 0.7168}, {1.15, 0.3495, 1.0731}, {1.214, 0.3595, 1.0870},
+        {5.45, 1.0211, 2.0018}};
+    for (double[] c : batched) {
+      LossResult r = LossEvaluation.evaluate(Losses.create("poly1", Map.of("epsilon", c[0])), batch,
+          rows, Reduction.NONE);
+      assertThat(r.values()[0]).as("epsilon %s, row 0", c[0]).isCloseTo(c[1], within(1e-4));
+      assertThat(r.values()[1]).as("epsilon %s, row 1", c[0]).isCloseTo(c[2], within(1e-4));
+    }
+    // the one-hot row as a label gives the same numbers
+    LossResult asLabel = LossEvaluation.evaluate(Losses.create("poly1"), new double[][] {batch[0]},
+        Target.labels(0), Reduction.SUM);
+    assertThat(asLabel.value()).isCloseTo(0.4823, within(1e-4));
+  }
+
+  /**
+   * optax's {@code CosineDistanceTest}, whose expected values come from scipy on float32 inputs: good
+   * to about 1e-8.
+   */
+  @Test
+  void optaxCosineDistanceValues() {
+    double[][] ys = {{10, 1, -2}, {1, 4, 0.2}};
+    Target ts = Target.dense(new double[][] {{0, 1.2, 0.2}, {1, -0.3, 0}});
+    LossResult r = LossEvaluation.evaluate(Losses.create("cosine"), ys, ts, Reduction.NONE);
+    assertThat(r.values()[0]).isCloseTo(0.9358251989, within(2e-8));
+    assertThat(r.values()[1]).isCloseTo(1.0464068465, within(2e-8));
   }
 
   @Test

@@ -85,7 +85,8 @@ class TorchReferenceTest {
     assertThat(covered).containsExactlyInAnyOrder(
         "cross-entropy", "nll", "binary-cross-entropy", "mse", "l2", "softmax-mse", "exp-mse", "mae",
         "huber", "smooth-l1", "log-cosh", "kl-divergence", "poisson", "hinge", "squared-hinge",
-        "focal");
+        "focal", "poly1", "gce", "sce", "nce-rce", "nce-mae", "taylor-ce", "sparsemax", "sigmoid-focal",
+        "rescaled-mse", "cosine");
     assertThat(Losses.names()).containsAll(covered);
   }
 

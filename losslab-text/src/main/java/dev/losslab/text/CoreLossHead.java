@@ -1,6 +1,7 @@
 package dev.losslab.text;
 
 import dev.losslab.loss.Loss;
+import dev.losslab.loss.SparsemaxLoss;
 import dev.losslab.loss.Target;
 
 /**
@@ -14,13 +15,15 @@ import dev.losslab.loss.Target;
  * that only take class indices.
  *
  * <p>Prediction turns scores into the probabilities of the loss's natural output unit: softmax for
- * classification losses, sigmoid for {@code binary-cross-entropy} and {@code sigmoid-*} losses, exp for
- * {@code exp-*} and {@code poisson}, and the raw score for regression losses such as {@code mse}. All of
- * these are increasing in the score, so the ranking of labels is the ranking of scores.
+ * classification losses, sigmoid for {@code binary-cross-entropy} and {@code sigmoid-*} losses
+ * ({@code sigmoid-focal} too), exp for {@code exp-*} and {@code poisson}, sparsemax for {@code sparsemax}
+ * (exact zeros outside its support), and the raw score for regression losses such as {@code mse},
+ * {@code rescaled-mse} and {@code cosine}. All of these are non-decreasing in the score and labels are
+ * ranked by score, so the ranking of labels is the ranking of scores (sparsemax's zeros included).
  */
 public final class CoreLossHead implements Head {
   /** How scores become printed probabilities. */
-  public enum Unit { SOFTMAX, SIGMOID, EXP, IDENTITY }
+  public enum Unit { SOFTMAX, SIGMOID, EXP, IDENTITY, SPARSEMAX }
 
   private final Loss loss;
   private final int k;
@@ -67,8 +70,10 @@ public final class CoreLossHead implements Head {
       return Unit.EXP;
     }
     switch (name) {
-      case "mse", "l2", "mae", "huber", "smooth-l1", "log-cosh":
+      case "mse", "l2", "mae", "huber", "smooth-l1", "log-cosh", "rescaled-mse", "cosine":
         return Unit.IDENTITY;
+      case "sparsemax":
+        return Unit.SPARSEMAX;
       default:
         return name.startsWith("identity-") ? Unit.IDENTITY : Unit.SOFTMAX;
     }
@@ -147,11 +152,19 @@ public final class CoreLossHead implements Head {
       SoftmaxHead.collect(s, k, kTop, threshold, out);
       return;
     }
+    double[] sparse = ws.scratch;
+    if (unit == Unit.SPARSEMAX) {
+      for (int j = 0; j < k; j++) {
+        sparse[j] = s[j];
+      }
+      SparsemaxLoss.sparsemax(sparse, 0, k, sparse, k);
+    }
     out.reset(kTop);
     for (int j = 0; j < k; j++) {
       float p = switch (unit) {
         case SIGMOID -> Head.sigmoid(s[j]);
         case EXP -> (float) Math.exp(s[j]);
+        case SPARSEMAX -> (float) sparse[k + j];
         default -> s[j];
       };
       if (p < threshold) {

@@ -32,7 +32,17 @@ class ModelGradientTest {
             Losses.create("cross-entropy", Map.of("labelSmoothing", 0.1)), K), new int[] {0, 3}),
         Arguments.of("mse", (Supplier<Head>) () -> new CoreLossHead(Losses.create("mse"), K), new int[] {2}),
         Arguments.of("binary-cross-entropy multi-label", (Supplier<Head>) () -> new CoreLossHead(
-            Losses.create("binary-cross-entropy"), K), new int[] {0, 2}));
+            Losses.create("binary-cross-entropy"), K), new int[] {0, 2}),
+        Arguments.of("gce", (Supplier<Head>) () -> new CoreLossHead(
+            Losses.create("gce", Map.of("q", 0.5)), K), new int[] {3}),
+        Arguments.of("sparsemax", (Supplier<Head>) () -> new CoreLossHead(Losses.create("sparsemax"), K),
+            new int[] {1}),
+        Arguments.of("nce-rce", (Supplier<Head>) () -> new CoreLossHead(Losses.create("nce-rce"), K),
+            new int[] {2}),
+        Arguments.of("cosine multi-label", (Supplier<Head>) () -> new CoreLossHead(
+            Losses.create("cosine"), K), new int[] {0, 3}),
+        Arguments.of("sigmoid-focal multi-label", (Supplier<Head>) () -> new CoreLossHead(
+            Losses.create("sigmoid-focal"), K), new int[] {1, 2}));
   }
 
   private static Model model() {

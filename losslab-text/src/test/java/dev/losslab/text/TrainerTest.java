@@ -54,7 +54,12 @@ class TrainerTest {
         Arguments.of("hs", ""), Arguments.of("cross-entropy", ""),
         Arguments.of("cross-entropy", "labelSmoothing"), Arguments.of("mse", ""),
         Arguments.of("binary-cross-entropy", ""), Arguments.of("focal", ""),
-        Arguments.of("softmax-mse", ""), Arguments.of("hinge", ""));
+        Arguments.of("softmax-mse", ""), Arguments.of("hinge", ""), Arguments.of("gce", "q"),
+        Arguments.of("poly1", ""), Arguments.of("sce", ""), Arguments.of("nce-rce", ""),
+        Arguments.of("nce-mae", ""), Arguments.of("taylor-ce", ""), Arguments.of("sparsemax", ""),
+        Arguments.of("sigmoid-focal", ""), Arguments.of("rescaled-mse", ""));
+    // cosine is left out: scale-invariant, with gradients of size 1/‖s‖, it learns this noisy fixture
+    // slowly (P@1 0.25–0.5 after 10 epochs, its loss still falling); TextCommandsTest trains it
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -70,6 +75,56 @@ class TrainerTest {
     assertThat(m.examples()).isEqualTo(60);
     // the fixture's labels follow its topic words; chance is about 0.3
     assertThat(m.precision()).as("P@1 with %s", loss).isGreaterThan(0.7);
+  }
+
+  /**
+   * Generalized cross-entropy on a corpus written here: three topics of four words, one line in five
+   * given a wrong label. A few epochs learn the topics, the average loss falls epoch by epoch, and the
+   * mislabelled lines are still predicted by their words.
+   */
+  @Test
+  void gceLearnsATinyCorpusDespiteWrongLabels() {
+    String[][] topics = {{"bread", "flour", "oven", "dough"}, {"knife", "blade", "steel", "edge"},
+        {"egg", "yolk", "boil", "shell"}};
+    java.util.Random r = new java.util.Random(11);
+    StringBuilder text = new StringBuilder();
+    StringBuilder wrong = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      int topic = r.nextInt(3);
+      int label = i % 5 == 4 ? (topic + 1 + r.nextInt(2)) % 3 : topic;
+      StringBuilder line = new StringBuilder();
+      for (int w = 0; w < 4; w++) {
+        line.append(' ').append(topics[topic][r.nextInt(4)]);
+      }
+      text.append("__label__").append(label).append(line).append('\n');
+      if (label != topic) {
+        wrong.append("__label__").append(topic).append(line).append('\n');
+      }
+    }
+    Args args = Args.builder().thread(1).seed(3).dim(8).epoch(6).lr(0.5).loss("gce")
+        .lossOption("q", 0.7).build();
+    TrainingData data = Fixtures.read(text.toString(), args);
+    Head head = Heads.create(args, data.dictionary().labelCounts());
+    assertThat(head.name()).isEqualTo("gce");
+    java.util.List<Double> losses = new java.util.ArrayList<>();
+    TextClassifier c = Trainer.train(args, data, head, new Trainer.Listener() {
+      @Override
+      public boolean epochEnd(Trainer.Status s, TextClassifier model) {
+        losses.add(s.loss());
+        return true;
+      }
+    });
+    assertThat(losses).hasSize(6);
+    for (int e = 1; e < losses.size(); e++) {
+      assertThat(losses.get(e)).as("epoch %d of %s", e + 1, losses).isLessThan(losses.get(e - 1));
+    }
+    Meter clean = c.test(Fixtures.stream("__label__0 bread oven\n__label__1 blade edge\n"
+        + "__label__2 yolk shell\n"), "clean.txt", 1, 0f, null);
+    assertThat(clean.precision()).isEqualTo(1.0);
+    // the lines trained with a wrong label, scored against their topic
+    Meter relabelled = c.test(Fixtures.stream(wrong.toString()), "wrong.txt", 1, 0f, null);
+    assertThat(relabelled.examples()).isEqualTo(40);
+    assertThat(relabelled.precision()).isEqualTo(1.0);
   }
 
   @Test

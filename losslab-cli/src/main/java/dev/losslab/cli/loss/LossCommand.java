@@ -55,7 +55,8 @@ public final class LossCommand implements Callable<Integer> {
 
   @Option(names = "--option", paramLabel = "KEY=VALUE",
       description = "A loss option (repeatable): reduction=mean|sum|none, weight=1,2,3, posWeight=..., "
-          + "ignoreIndex=-100, labelSmoothing=0.1, delta=1, beta=1, gamma=2, alpha=..., margin=1, logTarget=true.")
+          + "ignoreIndex=-100, labelSmoothing=0.1, delta=1, beta=1, gamma=2, alpha=..., margin=1, logTarget=true, "
+          + "q=0.7, epsilon=2, order=2, k=1, M=1.")
   List<String> options = List.of();
 
   @Option(names = "--reduction", paramLabel = "R", description = "mean (default), sum or none.")

@@ -67,6 +67,11 @@ public final class SupervisedCommand implements Callable<Integer> {
   @Option(names = "-alpha", paramLabel = "X", description = "core loss option") Double alpha;
   @Option(names = "-margin", paramLabel = "X", description = "core loss option") Double margin;
   @Option(names = "-logTarget", paramLabel = "BOOL", description = "core loss option") Boolean logTarget;
+  @Option(names = "-q", paramLabel = "X", description = "core loss option (gce)") Double q;
+  @Option(names = "-epsilon", paramLabel = "X", description = "core loss option (poly1)") Double epsilon;
+  @Option(names = "-order", paramLabel = "N", description = "core loss option (taylor-ce)") Integer order;
+  @Option(names = "-k", paramLabel = "X", description = "core loss option (rescaled-mse)") Double k;
+  @Option(names = "-M", paramLabel = "X", description = "core loss option (rescaled-mse)") Double m;
 
   @picocli.CommandLine.Mixin InputFormatOptions inputFormat = new InputFormatOptions();
 
@@ -102,6 +107,11 @@ public final class SupervisedCommand implements Callable<Integer> {
     if (alpha != null) b.lossOption("alpha", alpha);
     if (margin != null) b.lossOption("margin", margin);
     if (logTarget != null) b.lossOption("logTarget", logTarget);
+    if (q != null) b.lossOption("q", q);
+    if (epsilon != null) b.lossOption("epsilon", epsilon);
+    if (order != null) b.lossOption("order", order);
+    if (k != null) b.lossOption("k", k);
+    if (m != null) b.lossOption("M", m);
     return b.build();
   }
 

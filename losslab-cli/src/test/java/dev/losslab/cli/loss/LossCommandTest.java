@@ -70,6 +70,61 @@ class LossCommandTest {
   }
 
   @Test
+  void newLossesThroughJsonLinesWithAnErrorPerBadLine() {
+    String input = String.join("\n",
+        "{\"loss\":\"gce\",\"scores\":[[2,1,0.1]],\"labels\":[0],\"options\":{\"q\":0.3}}",
+        "{\"loss\":\"gce\",\"scores\":[[2,1,0.1]],\"labels\":[0],\"options\":{\"q\":1.5}}",
+        "{\"loss\":\"sigmoid-focal\",\"scores\":[[0.5,-1]],\"target\":[[1,0]],"
+            + "\"options\":{\"gamma\":2,\"alpha\":0.25,\"reduction\":\"none\"}}",
+        "{\"loss\":\"cosine\",\"scores\":[[0,0]],\"target\":[[3,4]]}",
+        "{\"loss\":\"cosine\",\"scores\":[[1,2]],\"target\":[[0,0]]}",
+        "{\"loss\":\"taylor-ce\",\"scores\":[[1,2]],\"labels\":[1],\"options\":{\"order\":0}}");
+    int code = run(input, "loss", "--jsonl");
+    assertThat(code).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    assertThat(lines).hasSize(6);
+
+    double z = Math.exp(2) + Math.exp(1) + Math.exp(0.1);
+    double p0 = Math.exp(2) / z;
+    Map<String, Object> gce = Json.parseObject(lines[0]);
+    assertThat(((Number) gce.get("value")).doubleValue())
+        .isCloseTo((1 - Math.pow(p0, 0.3)) / 0.3, within(1e-15));
+    double[][] g = Json.toDoubleMatrix(gce.get("gradient"), "gradient");
+    assertThat(g[0][0]).isCloseTo(Math.pow(p0, 0.3) * (p0 - 1), within(1e-15));
+
+    assertThat(Json.parseObject(lines[1]).get("error").toString())
+        .startsWith("line 2: ").contains("q (1.5) must be in (0, 1]");
+
+    double[][] focal = Json.toDoubleMatrix(Json.parseObject(lines[2]).get("values"), "values");
+    double p = 1 / (1 + Math.exp(-0.5));
+    double q = 1 / (1 + Math.exp(1));
+    assertThat(focal[0][0]).isCloseTo(0.25 * -Math.log(p) * (1 - p) * (1 - p), within(1e-15));
+    assertThat(focal[0][1]).isCloseTo(0.75 * -Math.log(1 - q) * q * q, within(1e-15));
+
+    Map<String, Object> zero = Json.parseObject(lines[3]);
+    assertThat(((Number) zero.get("value")).doubleValue()).isEqualTo(1.0);
+    assertThat(Json.toDoubleMatrix(zero.get("gradient"), "gradient")[0]).containsExactly(-0.6, -0.8);
+
+    assertThat(Json.parseObject(lines[4]).get("error").toString())
+        .startsWith("line 5: ").contains("target of example 0 is a zero row");
+    assertThat(Json.parseObject(lines[5]).get("error").toString())
+        .startsWith("line 6: ").contains("order (0) must be an integer >= 1");
+  }
+
+  @Test
+  void aNewLossWithAnOptionFromTheShell() {
+    int code = run(null, "loss", "gce", "--scores", "2,1,0.1", "--labels", "0", "--option", "q=0.3");
+    assertThat(code).isZero();
+    double z = Math.exp(2) + Math.exp(1) + Math.exp(0.1);
+    double expected = (1 - Math.pow(Math.exp(2) / z, 0.3)) / 0.3;
+    assertThat(out.toString()).contains(String.valueOf(expected).substring(0, 12));
+    err.getBuffer().setLength(0);
+    assertThat(run(null, "loss", "rescaled-mse", "--scores", "2,1", "--labels", "0", "--option", "M=0"))
+        .isEqualTo(2);
+    assertThat(err.toString()).startsWith("losslab loss: ").contains("M (0.0) must be > 0");
+  }
+
+  @Test
   void badArgumentsGiveOneLineAndExitTwo() {
     for (List<String> args : List.of(
         List.of("loss", "nope", "--scores", "1", "--labels", "0"),

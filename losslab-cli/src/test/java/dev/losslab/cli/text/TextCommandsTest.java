@@ -88,6 +88,40 @@ class TextCommandsTest {
   }
 
   @Test
+  void newCoreLossesTrainWithTheirFlags() {
+    // loss, learning rate, flags: the square losses with a weight on the label take a smaller rate
+    String[][] cases = {{"gce", "0.5", "-q", "0.7"}, {"poly1", "0.5", "-epsilon", "-1"},
+        {"taylor-ce", "0.5", "-order", "3"}, {"rescaled-mse", "0.1", "-k", "2", "-M", "3"},
+        {"sparsemax", "0.5"}, {"sigmoid-focal", "0.5", "-gamma", "1"},
+        {"sce", "0.5", "-alpha", "0.5", "-beta", "0.5"}, {"nce-rce", "0.5"}, {"nce-mae", "0.5"},
+        {"cosine", "0.5"}};
+    for (String[] c : cases) {
+      String prefix = dir.resolve("n-" + c[0]).toString();
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("supervised", "-input",
+          train.toString(), "-output", prefix, "-epoch", "10", "-lr", c[1], "-thread", "1",
+          "-verbose", "0", "-dim", "10", "-loss", c[0]));
+      args.addAll(java.util.Arrays.asList(c).subList(2, c.length));
+      assertThat(run(args.toArray(String[]::new))).as(String.join(" ", c) + ": " + err).isZero();
+      assertThat(run("dump", prefix + ".bin", "args")).isZero();
+      assertThat(out).contains("# losslab loss " + c[0] + "\n");
+      for (int i = 2; i < c.length; i += 2) {
+        String option = c[i].substring(1);
+        String value = option.equals("order") ? c[i + 1] : String.valueOf(Double.parseDouble(c[i + 1]));
+        assertThat(out).contains("# losslab loss." + option + " " + value + "\n");
+      }
+      assertThat(run("test", prefix + ".bin", test.toString())).as(c[0]).isZero();
+      assertThat(out).as(c[0]).contains("P@1\t1\n");
+    }
+    // a flag of another loss is refused before reading data
+    assertThat(run("supervised", "-input", train.toString(), "-output", dir.resolve("x").toString(),
+        "-loss", "gce", "-order", "2")).isEqualTo(2);
+    assertThat(err).contains("unknown option 'order' for loss 'gce'");
+    assertThat(run("supervised", "-input", train.toString(), "-output", dir.resolve("x").toString(),
+        "-loss", "gce", "-q", "2")).isEqualTo(2);
+    assertThat(err).contains("q (2.0) must be in (0, 1]");
+  }
+
+  @Test
   void badFlagsAreUsageErrorsAndWriteNothing() {
     String prefix = dir.resolve("bad").toString();
     String[][] cases = {{"-dim", "0"}, {"-lr", "-1"}, {"-epoch", "0"}, {"-bucket", "-5"},
