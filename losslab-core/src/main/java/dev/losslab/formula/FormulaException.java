@@ -35,15 +35,17 @@ public final class FormulaException extends IllegalArgumentException {
   }
 
   private static String message(String expression, int position, String detail) {
+    // a line break typed into the formula is shown as ↵, so the message keeps its three lines
+    String shown = expression.replace('\n', '\u21b5').replace('\r', '\u21b5');
     if (position < 0) {
-      return expression.isEmpty() ? detail : FormulaLoss.PREFIX + expression + ": " + detail;
+      return expression.isEmpty() ? detail : FormulaLoss.PREFIX + shown + ": " + detail;
     }
     StringBuilder caret = new StringBuilder();
     for (int i = 0; i < position; i++) {
       caret.append(i < expression.length() && expression.charAt(i) == '\t' ? '\t' : '.');
     }
-    return FormulaLoss.PREFIX + expression + ": column " + (position + 1) + ": " + detail
-        + "\n  " + expression + "\n  " + caret + "^";
+    return FormulaLoss.PREFIX + shown + ": column " + (position + 1) + ": " + detail
+        + "\n  " + shown + "\n  " + caret + "^";
   }
 
   /** The expression as typed (after {@code formula:}, trimmed). */
