@@ -224,6 +224,51 @@ public final class FormulaLoss implements Loss {
     return program.evaluate(workspaces.get(), s, so, k, target, row, g, go);
   }
 
+  @Override
+  public double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
+      double[] scratch) {
+    return evaluate(s, so, k, target, row, g, go, scratch, 1f);
+  }
+
+  /**
+   * The float path: the row widened into {@code scratch[0, k)}, evaluated in double with the gradient
+   * in {@code scratch[k, 2k)}, narrowed as {@code (float) (scale · g)}; the same result as the
+   * default, with the scores' maximum found while widening and the finiteness check done while
+   * narrowing, rather than in passes of their own.
+   *
+   * @throws FormulaDomainException if the value or the gradient is NaN or infinite
+   */
+  @Override
+  public double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
+      double[] scratch, float scale) {
+    // the first maximal score rides along with the widening (a branch almost never taken), so a
+    // softmax of s need not look for it in a pass of its own
+    int argmax = 0;
+    float max = s[so];
+    for (int j = 0; j < k; j++) {
+      float v = s[so + j];
+      scratch[j] = v;
+      if (v > max) {
+        max = v;
+        argmax = j;
+      }
+    }
+    Workspace w = workspaces.get();
+    w.scoresArgmax = argmax;
+    double value = program.run(w, scratch, 0, k, target, row, scratch, k);
+    // d·0 is 0 for a finite d and NaN otherwise: one add per entry tells whether any is not finite
+    double zero = value * 0.0;
+    for (int j = 0; j < k; j++) {
+      double d = scratch[k + j];
+      zero += d * 0.0;
+      g[go + j] = (float) (scale * d);
+    }
+    if (zero != 0) {
+      throw program.failure(w, value);
+    }
+    return value;
+  }
+
   /**
    * @throws UnsupportedOperationException for a scalar formula
    * @throws FormulaDomainException if an element is NaN or infinite

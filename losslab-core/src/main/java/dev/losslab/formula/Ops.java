@@ -4,8 +4,11 @@ package dev.losslab.formula;
 final class Ops {
   private Ops() {}
 
-  /** The op computing {@code e}; leaves have none. */
-  static Op of(Expr e) {
+  /**
+   * The op computing {@code e}; leaves have none. {@code readers} tells whether something other than
+   * a member of the softmax family reads {@code e}'s value (a softmax node is then normalised).
+   */
+  static Op of(Expr e, boolean readers) {
     return switch (e.kind) {
       case SCORES, TARGET, LABEL, CLASSES, NUMBER ->
           throw new IllegalStateException(e.kind + " is a leaf, not a primitive");
@@ -38,7 +41,7 @@ final class Ops {
       case NORM -> new ReductionOps.Norm(e);
       case DOT -> new ReductionOps.Dot(e);
       case INDEX -> new ReductionOps.Index(e);
-      case SOFTMAX -> new SoftmaxOps.Softmax(e);
+      case SOFTMAX -> new SoftmaxOps.Softmax(e, readers);
       case LOG_SOFTMAX -> new SoftmaxOps.LogSoftmax(e);
       case LOGSUMEXP -> new SoftmaxOps.LogSumExp(e);
       case SOFTMAX_AT -> new SoftmaxOps.SoftmaxAt(e);

@@ -19,6 +19,7 @@ final class Program {
   private final Expr[] nodes;
   private final Op[] forward;
   private final Op[] backward;
+  private final boolean[] receives;
   private final int idCount;
   private final Expr scores;
   private final Expr target;
@@ -35,6 +36,19 @@ final class Program {
     List<Expr> order = new ArrayList<>();
     visit(root, new boolean[idCount], order);
     this.nodes = order.toArray(new Expr[0]);
+    // which nodes have a reader that needs their value as stored (every reader but the members
+    // of the softmax family, which read a softmax node through its cache)
+    boolean[] read = new boolean[idCount];
+    read[root.id] = true;
+    for (Expr e : nodes) {
+      boolean member = switch (e.kind) {
+        case LOG_SOFTMAX, LOGSUMEXP, SOFTMAX_AT, LOG_SOFTMAX_AT, COMPLEMENT_AT, COMPLEMENT -> true;
+        default -> false;
+      };
+      for (int i = 0; i < e.inputs.size(); i++) {
+        read[e.input(i).id] |= !(member && i == 1);
+      }
+    }
     List<Op> ops = new ArrayList<>();
     Expr s = null;
     Expr y = null;
@@ -46,7 +60,7 @@ final class Program {
         case TARGET -> y = e;
         case LABEL -> label = e;
         case CLASSES, NUMBER -> { }
-        default -> ops.add(Ops.of(e));
+        default -> ops.add(Ops.of(e, read[e.id]));
       }
       byLabel |= e.kind.indexed() && e.parameter == Expr.LABEL_INDEX;
     }
@@ -58,13 +72,29 @@ final class Program {
     this.maxIndex = maxIndex;
     this.maxIndexAt = maxIndexAt;
     this.forward = ops.toArray(new Op[0]);
+    // a node receives a gradient if it is the root or an input its consumer propagates to (the
+    // softmax node shared by logsoftmax, logsumexp and the elements receives none from them)
+    this.receives = new boolean[idCount];
+    receives[root.id] = root.varies;
     List<Op> back = new ArrayList<>();
     for (int i = forward.length - 1; i >= 0; i--) {
-      if (forward[i].node.varies) {
-        back.add(forward[i]);
+      Op op = forward[i];
+      if (receives[op.out]) {
+        back.add(op);
+        if (op.gradA) {
+          receives[op.a] = true;
+        }
+        if (op.gradB) {
+          receives[op.b] = true;
+        }
       }
     }
     this.backward = back.toArray(new Op[0]);
+  }
+
+  /** Whether node {@code id} receives a gradient in the backward pass. */
+  boolean receives(int id) {
+    return receives[id];
   }
 
   private static void visit(Expr e, boolean[] seen, List<Expr> order) {
@@ -95,6 +125,19 @@ final class Program {
    * @throws FormulaDomainException if the value or the gradient is not finite
    */
   double evaluate(Workspace w, double[] s, int so, int k, Target t, int row, double[] g, int go) {
+    double value = run(w, s, so, k, t, row, g, go);
+    if (!(Math.abs(value) <= Double.MAX_VALUE) || !finite(g, go, k)) {
+      throw Diagnosis.explain(this, w, value);
+    }
+    return value;
+  }
+
+  /**
+   * The forward and backward passes without the final check: the caller checks the value and the
+   * gradient (the float path does it while narrowing) and calls {@link #failure} if either is not
+   * finite.
+   */
+  double run(Workspace w, double[] s, int so, int k, Target t, int row, double[] g, int go) {
     if (w.k != k) {
       w.layout(k);
     }
@@ -111,10 +154,12 @@ final class Program {
     } else {
       Arrays.fill(g, go, go + k, 0.0);
     }
-    if (!(Math.abs(value) <= Double.MAX_VALUE) || !finite(g, go, k)) {
-      throw Diagnosis.explain(this, w, value);
-    }
     return value;
+  }
+
+  /** The exception for the example {@code w} was last run on, whose value or gradient is not finite. */
+  FormulaDomainException failure(Workspace w, double value) {
+    return Diagnosis.explain(this, w, value);
   }
 
   /** The element values of a vector formula into {@code out[oo .. oo+k)}. */

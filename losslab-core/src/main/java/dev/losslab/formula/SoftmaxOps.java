@@ -23,21 +23,61 @@ final class SoftmaxOps {
   private static final int REST = 2;
   private static final int LOG_SUM = 3;
   private static final int INV = 4;
+  /** What a member multiplies the node's value by to read p: 1 if normalised, else {@code inv}. */
+  private static final int SCALE = 5;
+
+  /**
+   * The index of the first maximal element of {@code x[xo .. xo+k)} (0 if one is NaN): the largest
+   * value by four independent {@link Math#max} chains, then the first element equal to it; several
+   * times faster than one compare-and-branch chain, which serialises on its own latency.
+   */
+  static int argmax(double[] x, int xo, int k) {
+    double m0 = x[xo];
+    double m1 = m0;
+    double m2 = m0;
+    double m3 = m0;
+    int j = 1;
+    for (; j + 3 < k; j += 4) {
+      m0 = Math.max(m0, x[xo + j]);
+      m1 = Math.max(m1, x[xo + j + 1]);
+      m2 = Math.max(m2, x[xo + j + 2]);
+      m3 = Math.max(m3, x[xo + j + 3]);
+    }
+    for (; j < k; j++) {
+      m0 = Math.max(m0, x[xo + j]);
+    }
+    double max = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+    for (int i = 0; i < k; i++) {
+      if (x[xo + i] == max) {
+        return i;
+      }
+    }
+    return 0;
+  }
 
   /** {@code 1 − p_i}, from the softmax node's cache at {@code c}. */
   private static double complement(Workspace w, int c, double[] p, int po, int i) {
-    return i == (int) w.data[c + M] ? w.data[c + REST] * w.data[c + INV] : 1 - p[po + i];
+    return i == (int) w.data[c + M] ? w.data[c + REST] * w.data[c + INV]
+        : 1 - p[po + i] * w.data[c + SCALE];
   }
 
-  /** {@code p = softmax(v)}; {@code dv_j += p_j (dp_j − ⟨p, dp⟩)}. */
+  /**
+   * {@code p = softmax(v)}; {@code dv_j += p_j (dp_j − ⟨p, dp⟩)}. When only members of the family read
+   * the node (cross-entropy's {@code logsumexp(s) - s[label]}), the value is left as {@code e}, and
+   * the members read {@code p_j} as {@code e_j·inv}, the very product the normalisation would store:
+   * a pass saved, the same bits.
+   */
   static final class Softmax extends Op {
-    Softmax(Expr e) {
+    private final boolean normalise;
+
+    Softmax(Expr e, boolean normalise) {
       super(e);
+      this.normalise = normalise;
     }
 
     @Override
     int cacheLength(int k) {
-      return 5;
+      return 6;
     }
 
     @Override
@@ -47,25 +87,27 @@ final class SoftmaxOps {
       double[] p = w.val[out];
       int po = w.vo[out];
       int k = w.k;
-      int m = 0;
-      double max = x[xo];
-      for (int j = 1; j < k; j++) {
-        if (x[xo + j] > max) {
-          max = x[xo + j];
-          m = j;
-        }
-      }
+      int known = w.program.scores() != null && a == w.program.scores().id ? w.knownScoresArgmax() : -1;
+      int m = known >= 0 ? known : argmax(x, xo, k);
+      double max = x[xo + m];
+      // rest sums the exponentials in index order, skipping m, as the built-in losses do; e_m = 1
       double rest = 0;
-      for (int j = 0; j < k; j++) {
+      for (int j = 0; j < m; j++) {
         double e = Math.exp(x[xo + j] - max);
         p[po + j] = e;
-        if (j != m) {
-          rest += e;
-        }
+        rest += e;
+      }
+      p[po + m] = Math.exp(x[xo + m] - max);
+      for (int j = m + 1; j < k; j++) {
+        double e = Math.exp(x[xo + j] - max);
+        p[po + j] = e;
+        rest += e;
       }
       double inv = 1.0 / (1.0 + rest);
-      for (int j = 0; j < k; j++) {
-        p[po + j] *= inv;
+      if (normalise) {
+        for (int j = 0; j < k; j++) {
+          p[po + j] *= inv;
+        }
       }
       double[] c = w.data;
       int co = w.co[out];
@@ -74,6 +116,7 @@ final class SoftmaxOps {
       c[co + REST] = rest;
       c[co + LOG_SUM] = Math.log1p(rest);
       c[co + INV] = inv;
+      c[co + SCALE] = normalise ? 1.0 : inv;
     }
 
     @Override
@@ -136,6 +179,7 @@ final class SoftmaxOps {
     void backward(Workspace w) {
       double[] p = w.val[b];
       int po = w.vo[b];
+      double q = w.data[w.co[b] + SCALE];
       double[] u = w.grad[out];
       int uo = w.go[out];
       double[] gx = w.grad[a];
@@ -146,7 +190,7 @@ final class SoftmaxOps {
         sum += u[uo + j];
       }
       for (int j = 0; j < k; j++) {
-        gx[gxo + j] += u[uo + j] - p[po + j] * sum;
+        gx[gxo + j] += u[uo + j] - p[po + j] * q * sum;
       }
     }
   }
@@ -168,10 +212,11 @@ final class SoftmaxOps {
       double u = w.grad[out][w.go[out]];
       double[] p = w.val[b];
       int po = w.vo[b];
+      double q = w.data[w.co[b] + SCALE];
       double[] gx = w.grad[a];
       int gxo = w.go[a];
       for (int j = 0; j < w.k; j++) {
-        gx[gxo + j] += u * p[po + j];
+        gx[gxo + j] += u * (p[po + j] * q);
       }
     }
   }
@@ -189,6 +234,11 @@ final class SoftmaxOps {
       return index == Expr.LABEL_INDEX ? w.label : index;
     }
 
+    /** {@code p_i}. */
+    final double probability(Workspace w) {
+      return w.val[b][w.vo[b] + index(w)] * w.data[w.co[b] + SCALE];
+    }
+
     /**
      * {@code dv_j += f·(δ_ij − p_j)}: {@code −f·p_j} for {@code j ≠ i} and {@code f·(1 − p_i)} at
      * {@code i}, with the precise complement.
@@ -196,14 +246,15 @@ final class SoftmaxOps {
     final void spread(Workspace w, double f) {
       double[] p = w.val[b];
       int po = w.vo[b];
+      double q = w.data[w.co[b] + SCALE];
       double[] gx = w.grad[a];
       int gxo = w.go[a];
       int i = index(w);
       for (int j = 0; j < i; j++) {
-        gx[gxo + j] -= f * p[po + j];
+        gx[gxo + j] -= f * (p[po + j] * q);
       }
       for (int j = i + 1; j < w.k; j++) {
-        gx[gxo + j] -= f * p[po + j];
+        gx[gxo + j] -= f * (p[po + j] * q);
       }
       gx[gxo + i] += f * complement(w, w.co[b], p, po, i);
     }
@@ -217,12 +268,12 @@ final class SoftmaxOps {
 
     @Override
     void forward(Workspace w) {
-      w.val[out][w.vo[out]] = w.val[b][w.vo[b] + index(w)];
+      w.val[out][w.vo[out]] = probability(w);
     }
 
     @Override
     void backward(Workspace w) {
-      spread(w, w.grad[out][w.go[out]] * w.val[b][w.vo[b] + index(w)]);
+      spread(w, w.grad[out][w.go[out]] * probability(w));
     }
   }
 
@@ -258,7 +309,7 @@ final class SoftmaxOps {
 
     @Override
     void backward(Workspace w) {
-      spread(w, -(w.grad[out][w.go[out]] * w.val[b][w.vo[b] + index(w)]));
+      spread(w, -(w.grad[out][w.go[out]] * probability(w)));
     }
   }
 
@@ -272,10 +323,11 @@ final class SoftmaxOps {
     void forward(Workspace w) {
       double[] p = w.val[b];
       int po = w.vo[b];
+      double q = w.data[w.co[b] + SCALE];
       double[] y = w.val[out];
       int yo = w.vo[out];
       for (int j = 0; j < w.k; j++) {
-        y[yo + j] = 1 - p[po + j];
+        y[yo + j] = 1 - p[po + j] * q;
       }
       int m = (int) w.data[w.co[b] + M];
       y[yo + m] = complement(w, w.co[b], p, po, m);
@@ -285,6 +337,7 @@ final class SoftmaxOps {
     void backward(Workspace w) {
       double[] p = w.val[b];
       int po = w.vo[b];
+      double q = w.data[w.co[b] + SCALE];
       double[] u = w.grad[out];
       int uo = w.go[out];
       double[] gx = w.grad[a];
@@ -292,10 +345,10 @@ final class SoftmaxOps {
       int k = w.k;
       double dot = 0;
       for (int j = 0; j < k; j++) {
-        dot += p[po + j] * u[uo + j];
+        dot += p[po + j] * q * u[uo + j];
       }
       for (int j = 0; j < k; j++) {
-        gx[gxo + j] -= p[po + j] * (u[uo + j] - dot);
+        gx[gxo + j] -= p[po + j] * q * (u[uo + j] - dot);
       }
     }
   }

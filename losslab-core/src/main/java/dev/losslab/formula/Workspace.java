@@ -26,6 +26,13 @@ final class Workspace {
   int label = -1;
   /** The example being evaluated, for messages. */
   int row;
+  /**
+   * The index of the first maximal score when the caller found it (the float path does, while
+   * widening); -1 when not known. {@link #bind} hands it to one example and the first softmax of
+   * {@code s} takes it ({@link #knownScoresArgmax}).
+   */
+  int scoresArgmax = -1;
+  private int knownArgmax = -1;
   private int zeroFrom;
   private int zeroTo;
   private int oneHot = -1;
@@ -58,7 +65,7 @@ final class Workspace {
     }
     zeroFrom = offset;
     for (Expr e : nodes) {
-      if (e.varies && e != program.root() && e.kind != Kind.SCORES) {
+      if (program.receives(e.id) && e != program.root() && e.kind != Kind.SCORES) {
         go[e.id] = offset;
         offset += width(e, k);
       }
@@ -79,7 +86,7 @@ final class Workspace {
       if (e.kind != Kind.SCORES && e.kind != Kind.TARGET) {
         val[e.id] = data;
       }
-      if (e.varies && e.kind != Kind.SCORES) {
+      if (program.receives(e.id) && e.kind != Kind.SCORES) {
         grad[e.id] = data;
       }
       if (e.kind == Kind.NUMBER) {
@@ -101,6 +108,8 @@ final class Workspace {
   /** Points the leaves at example {@code row}: scores, gradient, target row, label. */
   void bind(double[] s, int so, Target t, int row, double[] g, int gOffset) {
     this.row = row;
+    knownArgmax = scoresArgmax;
+    scoresArgmax = -1;
     Expr scores = program.scores();
     if (scores != null) {
       val[scores.id] = s;
@@ -145,6 +154,11 @@ final class Workspace {
     if (labelNode != null) {
       data[vo[labelNode.id]] = label;
     }
+  }
+
+  /** The first maximal score's index if the caller found it for this example, else -1. */
+  int knownScoresArgmax() {
+    return knownArgmax;
   }
 
   /** Clears the gradients the backward pass accumulates into, the caller's {@code g} row included. */

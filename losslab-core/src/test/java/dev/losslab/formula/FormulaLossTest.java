@@ -124,16 +124,20 @@ class FormulaLossTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
-  @Test
-  void theFloatPathGoesThroughTheDoublePath() {
-    Loss loss = Losses.create("formula:logsumexp(s) - s[label]");
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"logsumexp(s) - s[label]",
+      "(exp(s) - y)^2", "-(1 - p[label])^2 * log(p[label]) + sum(p^2)"})
+  void theFloatPathIsTheDoublePathOnTheWidenedScores(String formula) {
+    Loss loss = Losses.create("formula:" + formula);
     Random random = new Random(7);
     int n = 16;
     int k = 10;
     float[] fs = new float[n * k];
     double[] ds = new double[n * k];
     for (int i = 0; i < fs.length; i++) {
-      fs[i] = (float) (3 * random.nextGaussian());
+      // rows 0 and 1 have ties for the maximum (the first one counts), row 2 a signed zero
+      fs[i] = i < 2 * k ? (float) random.nextInt(3) : i < 3 * k ? (i % 2 == 0 ? -0f : 0f)
+          : (float) (3 * random.nextGaussian());
       ds[i] = fs[i];
     }
     int[] labels = new int[n];
@@ -145,10 +149,17 @@ class FormulaLossTest {
       float[] fg = new float[n * k];
       double fv = LossEvaluation.evaluate(loss, fs, n, k, t, reduction, fg);
       LossResult d = LossEvaluation.evaluate(loss, ds, n, k, t, reduction);
-      assertThat(fv).isCloseTo(d.value(), within(1e-14 * Math.abs(d.value())));
-      for (int i = 0; i < fg.length; i++) {
-        assertThat((double) fg[i]).isCloseTo(d.gradient()[i], within(1e-6 * Math.abs(d.gradient()[i])
-            + 1e-12));
+      if (reduction == Reduction.SUM) {
+        assertThat(fv).isEqualTo(d.value());
+        for (int i = 0; i < fg.length; i++) {
+          assertThat(fg[i]).isEqualTo((float) d.gradient()[i]);
+        }
+      } else {
+        assertThat(fv).isCloseTo(d.value(), within(1e-14 * Math.abs(d.value())));
+        for (int i = 0; i < fg.length; i++) {
+          assertThat((double) fg[i]).isCloseTo(d.gradient()[i],
+              within(1e-6 * Math.abs(d.gradient()[i]) + 1e-12));
+        }
       }
     }
   }
