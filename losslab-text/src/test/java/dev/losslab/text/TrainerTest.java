@@ -54,7 +54,9 @@ class TrainerTest {
         Arguments.of("hs", ""), Arguments.of("cross-entropy", ""),
         Arguments.of("cross-entropy", "labelSmoothing"), Arguments.of("mse", ""),
         Arguments.of("binary-cross-entropy", ""), Arguments.of("focal", ""),
-        Arguments.of("softmax-mse", ""), Arguments.of("hinge", ""));
+        Arguments.of("softmax-mse", ""), Arguments.of("hinge", ""),
+        Arguments.of("formula:logsumexp(s) - s[label]", ""),
+        Arguments.of("formula:-(1 - p[label])^2 * log(p[label])", ""));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -77,6 +79,15 @@ class TrainerTest {
     Args a = Args.builder().thread(1).dim(10).epoch(5).lr(1e30).loss("mse").build();
     assertThatThrownBy(() -> train(a)).isInstanceOf(TrainingDiverged.class)
         .hasMessageContaining("mse loss became").hasMessageContaining("step")
+        .hasMessageContaining("lower -lr");
+  }
+
+  @Test
+  void aFormulaThatBecomesNonFiniteStopsEveryThreadNamingTheSubExpression() {
+    Args a = Args.builder().thread(2).dim(10).epoch(5).lr(1e30).loss("formula:(exp(s) - y)^2").build();
+    assertThatThrownBy(() -> train(a)).isInstanceOf(TrainingDiverged.class)
+        .hasMessageContaining("formula:(exp(s) - y)^2: example 0: ")
+        .hasMessageContaining(" at column ").hasMessageContaining("step")
         .hasMessageContaining("lower -lr");
   }
 
