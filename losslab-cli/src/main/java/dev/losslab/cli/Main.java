@@ -34,7 +34,9 @@ public final class Main implements Runnable {
         "", "Losses: " + String.join(", ", dev.losslab.loss.Losses.names()) + ".",
         "Composed losses: <unit>-<divergence>, unit one of "
             + String.join(", ", dev.losslab.unit.Units.outputUnitNames()) + ", divergence one of "
-            + String.join(", ", dev.losslab.loss.Losses.divergenceNames()) + ".");
+            + String.join(", ", dev.losslab.loss.Losses.divergenceNames()) + ".",
+        "A formula: formula:EXPR, the loss of one example in s (scores), y (target row), p = softmax(s),"
+            + " label and K, e.g. 'formula:logsumexp(s) - s[label]'.");
     cl.setExecutionExceptionHandler(new Errors.Handler());
     cl.setParameterExceptionHandler(new Errors.UsageHandler());
     return cl;

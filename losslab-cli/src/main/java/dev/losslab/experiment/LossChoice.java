@@ -1,5 +1,6 @@
 package dev.losslab.experiment;
 
+import dev.losslab.formula.FormulaLoss;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Losses;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.Objects;
 /**
  * A loss as a user names it on the command line: {@code name} or {@code name:option=value:option=value},
  * e.g. {@code kl-divergence:labelSmoothing=0.1} or {@code focal:gamma=2}. Several are separated by
- * commas: {@code cross-entropy,mse,focal:gamma=1}. Option values are passed to
+ * commas: {@code cross-entropy,mse,focal:gamma=1}. A formula, {@code formula:EXPR}, is taken whole
+ * (it has no options; a comma inside its parentheses does not separate it from the next loss):
+ * {@code cross-entropy,formula:max(s[label], 0) - s[label]}. Option values are passed to
  * {@link Losses#create(String, Map)} as strings, which parses and checks them, except
  * {@code smoothing=ε}, which belongs to the targets rather than the loss: the example of class
  * {@code y} gets the dense target {@code (1 − ε)·e_y + ε/K} (label smoothing applied to the data, for
@@ -43,6 +46,11 @@ public record LossChoice(String label, String name, Map<String, String> options)
     if (t.isEmpty()) {
       throw new IllegalArgumentException("empty loss name in --loss");
     }
+    if (FormulaLoss.isFormula(t)) {
+      LossChoice c = new LossChoice(t, t, Map.of());
+      c.create();
+      return c;
+    }
     String[] parts = t.split(":");
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 1; i < parts.length; i++) {
@@ -59,10 +67,13 @@ public record LossChoice(String label, String name, Map<String, String> options)
     return c;
   }
 
-  /** Parses a comma-separated list; duplicates are rejected. */
+  /**
+   * Parses a comma-separated list; duplicates are rejected. Commas inside parentheses or brackets
+   * (the arguments of a formula's {@code min(a, b)}) do not separate.
+   */
   public static List<LossChoice> parseList(String text) {
     List<LossChoice> out = new ArrayList<>();
-    for (String part : text.split(",")) {
+    for (String part : splitTopLevel(text)) {
       LossChoice c = parse(part);
       for (LossChoice o : out) {
         if (o.label().equals(c.label())) {
@@ -72,6 +83,26 @@ public record LossChoice(String label, String name, Map<String, String> options)
       out.add(c);
     }
     return out;
+  }
+
+  /** {@code text} split at the commas outside parentheses and brackets. */
+  private static List<String> splitTopLevel(String text) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(text.substring(start));
+    return parts;
   }
 
   /**
