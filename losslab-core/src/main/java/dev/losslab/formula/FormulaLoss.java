@@ -69,6 +69,9 @@ import java.util.Map;
  *       {@code b} is 1 when evaluated (a one-hot {@code y}: what {@code exp-mse} does);
  *   <li>{@code x^n} for a whole constant {@code n} in [0, 64] by multiplication ({@code x^2} →
  *       {@code x·x}); other constant exponents by {@link Math#pow};
+ *   <li>an element of {@code softmax(v)}, {@code logsoftmax(v)} or {@code 1 - softmax(v)}
+ *       ({@code p[label]}) is one node reading the shared softmax, with the precise complement in its
+ *       derivative, not an element picked from a vector;
  *   <li>{@code -(-x)} → {@code x};
  *   <li>constant folding: a part made of numbers only is evaluated once, by the primitive that would
  *       run it;
