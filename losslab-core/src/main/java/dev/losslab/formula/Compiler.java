@@ -210,7 +210,7 @@ final class Compiler {
     }
     double c = i.number;
     if (c != Math.rint(c) || c < 0 || c >= Integer.MAX_VALUE) {
-      throw error(at, "index " + text(at) + " must be a whole number ≥ 0 (indices count from 0)");
+      throw error(at, "index " + text(at) + " must be a whole number from 0 to K - 1");
     }
     if ((int) c > maxIndex) {
       maxIndex = (int) c;

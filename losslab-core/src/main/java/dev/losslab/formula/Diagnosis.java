@@ -38,7 +38,7 @@ final class Diagnosis {
           + " element values is " + value + " (each element is finite)", w.row, expression, 0, -1,
           false, value, new double[0]);
     }
-    if (p.root().varies) {
+    if (p.root().varies && (s == null || w.grad[s.id] != null)) {
       w.clearGradients();
       for (Op op : p.backward()) {
         op.backward(w);

@@ -257,8 +257,7 @@ public final class FormulaLoss implements Loss {
       }
     }
     Workspace w = workspaces.get();
-    w.scoresArgmax = argmax;
-    double value = program.run(w, scratch, 0, k, target, row, scratch, k);
+    double value = program.run(w, scratch, 0, k, target, row, scratch, k, argmax);
     // d·0 is 0 for a finite d and NaN otherwise: one add per entry tells whether any is not finite
     double zero = value * 0.0;
     for (int j = 0; j < k; j++) {

@@ -125,7 +125,7 @@ final class Program {
    * @throws FormulaDomainException if the value or the gradient is not finite
    */
   double evaluate(Workspace w, double[] s, int so, int k, Target t, int row, double[] g, int go) {
-    double value = run(w, s, so, k, t, row, g, go);
+    double value = run(w, s, so, k, t, row, g, go, -1);
     if (!(Math.abs(value) <= Double.MAX_VALUE) || !finite(g, go, k)) {
       throw Diagnosis.explain(this, w, value);
     }
@@ -135,13 +135,14 @@ final class Program {
   /**
    * The forward and backward passes without the final check: the caller checks the value and the
    * gradient (the float path does it while narrowing) and calls {@link #failure} if either is not
-   * finite.
+   * finite. {@code argmax} is the index of the first maximal score if the caller knows it, else -1.
    */
-  double run(Workspace w, double[] s, int so, int k, Target t, int row, double[] g, int go) {
+  double run(Workspace w, double[] s, int so, int k, Target t, int row, double[] g, int go,
+      int argmax) {
     if (w.k != k) {
       w.layout(k);
     }
-    w.bind(s, so, t, row, g, go);
+    w.bind(s, so, t, row, g, go, argmax);
     for (Op op : forward) {
       op.forward(w);
     }
@@ -167,7 +168,7 @@ final class Program {
     if (w.k != k) {
       w.layout(k);
     }
-    w.bind(s, so, t, row, null, 0);
+    w.bind(s, so, t, row, null, 0, -1);
     for (Op op : forward) {
       op.forward(w);
     }

@@ -26,12 +26,7 @@ final class Workspace {
   int label = -1;
   /** The example being evaluated, for messages. */
   int row;
-  /**
-   * The index of the first maximal score when the caller found it (the float path does, while
-   * widening); -1 when not known. {@link #bind} hands it to one example and the first softmax of
-   * {@code s} takes it ({@link #knownScoresArgmax}).
-   */
-  int scoresArgmax = -1;
+  /** The first maximal score's index if the caller found it for this example, else -1. */
   private int knownArgmax = -1;
   private int zeroFrom;
   private int zeroTo;
@@ -105,11 +100,14 @@ final class Workspace {
     return e.vector ? k : 1;
   }
 
-  /** Points the leaves at example {@code row}: scores, gradient, target row, label. */
-  void bind(double[] s, int so, Target t, int row, double[] g, int gOffset) {
+  /**
+   * Points the leaves at example {@code row}: scores, gradient, target row, label; {@code argmax} is
+   * the index of the first maximal score when the caller found it (the float path does, while
+   * widening), else -1.
+   */
+  void bind(double[] s, int so, Target t, int row, double[] g, int gOffset, int argmax) {
     this.row = row;
-    knownArgmax = scoresArgmax;
-    scoresArgmax = -1;
+    knownArgmax = argmax;
     Expr scores = program.scores();
     if (scores != null) {
       val[scores.id] = s;

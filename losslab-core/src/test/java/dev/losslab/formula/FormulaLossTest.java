@@ -327,6 +327,21 @@ class FormulaLossTest {
   }
 
   @Test
+  void aFailedFloatCallLeavesNothingBehindForTheNextExample() {
+    Loss loss = Losses.create("formula:logsumexp(s) - s[label]");
+    Loss builtIn = Losses.create("cross-entropy");
+    assertThatThrownBy(() -> LossEvaluation.evaluate(loss, new float[] {1, 9, 2}, 1, 3,
+        Target.labels(7), Reduction.SUM, new float[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+    double[] s = {5, 1, 2};
+    double[] g = new double[3];
+    double[] h = new double[3];
+    assertThat(loss.evaluate(s, 0, 3, Target.labels(1), 0, g, 0))
+        .isEqualTo(builtIn.evaluate(s, 0, 3, Target.labels(1), 0, h, 0));
+    assertThat(g).containsExactly(h);
+  }
+
+  @Test
   void aFormulaWithoutScoresHasAZeroGradient() {
     double[] g = {7, 7};
     assertThat(value("sum(y) * K + 2", new double[] {1, 2}, Target.labels(1), g)).isEqualTo(4);
