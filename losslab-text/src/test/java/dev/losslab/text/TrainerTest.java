@@ -85,10 +85,13 @@ class TrainerTest {
   @Test
   void aFormulaThatBecomesNonFiniteStopsEveryThreadNamingTheSubExpression() {
     Args a = Args.builder().thread(2).dim(10).epoch(5).lr(1e30).loss("formula:(exp(s) - y)^2").build();
+    // with two threads the culprit varies (exp overflowing, or a score another thread made NaN)
     assertThatThrownBy(() -> train(a)).isInstanceOf(TrainingDiverged.class)
-        .hasMessageContaining("formula:(exp(s) - y)^2: example 0: ")
-        .hasMessageContaining(" at column ").hasMessageContaining("step")
-        .hasMessageContaining("lower -lr");
+        .hasMessageStartingWith("formula:(exp(s) - y)^2: example 0: ")
+        .hasMessageContaining("step").hasMessageContaining("lower -lr");
+    Args one = a.toBuilder().thread(1).build();
+    assertThatThrownBy(() -> train(one)).isInstanceOf(TrainingDiverged.class)
+        .hasMessageContaining(" at column ");
   }
 
   @Test
