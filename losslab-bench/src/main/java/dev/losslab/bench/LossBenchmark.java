@@ -1,5 +1,6 @@
 package dev.losslab.bench;
 
+import dev.losslab.formula.FormulaLoss;
 import dev.losslab.loss.FloatKernels;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.LossEvaluation;
@@ -25,7 +26,9 @@ import org.openjdk.jmh.annotations.State;
  * {@link LossEvaluation#evaluate(Loss, float[], int, int, Target, Reduction, float[])} with
  * {@code MEAN}, on an {@code n × k} batch (4096 × 1000 by default): cross-entropy with labels, and
  * binary-cross-entropy, mse and softmax-mse with dense 0/1 targets (random 0/1 for
- * binary-cross-entropy, one-hot rows for the two squared errors).
+ * binary-cross-entropy, one-hot rows for the two squared errors). Any other loss name works too
+ * ({@code -p loss=exp-mse}), a formula included ({@code -p "loss=formula:logsumexp(s) - s[label]"}):
+ * a formula that uses {@code label} gets labels, every other loss one-hot rows.
  *
  * <p>One operation is one whole batch; {@code scripts/bench_losses.sh} turns the time per operation
  * into ns per element and GB/s, counting the bytes the loss must move at least once: the float scores
@@ -77,22 +80,22 @@ public class LossBenchmark {
     for (int i = 0; i < n; i++) {
       labels[i] = random.nextInt(k);
     }
-    switch (loss) {
-      case "cross-entropy" -> target = Target.labels(labels);
-      case "binary-cross-entropy" -> {
-        double[] t = new double[n * k];
-        for (int i = 0; i < t.length; i++) {
-          t[i] = random.nextBoolean() ? 1.0 : 0.0;
-        }
-        target = Target.dense(n, k, t);
+    // a formula gets labels when it uses label; every loss but binary-cross-entropy one-hot rows
+    boolean byLabel = instance instanceof FormulaLoss f ? f.usesLabel() : loss.equals("cross-entropy");
+    if (byLabel) {
+      target = Target.labels(labels);
+    } else if (loss.equals("binary-cross-entropy")) {
+      double[] t = new double[n * k];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = random.nextBoolean() ? 1.0 : 0.0;
       }
-      default -> {
-        double[] t = new double[n * k];
-        for (int i = 0; i < n; i++) {
-          t[i * k + labels[i]] = 1.0;
-        }
-        target = Target.dense(n, k, t);
+      target = Target.dense(n, k, t);
+    } else {
+      double[] t = new double[n * k];
+      for (int i = 0; i < n; i++) {
+        t[i * k + labels[i]] = 1.0;
       }
+      target = Target.dense(n, k, t);
     }
     instance.validate(target, n, k);
     // which float loops this fork runs (the script checks it for the Vector API run)

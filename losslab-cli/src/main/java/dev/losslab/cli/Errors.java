@@ -7,7 +7,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * How user mistakes reach the user: one line on stderr, never a stack trace. Usage errors (bad flags,
  * bad values, {@link IllegalArgumentException} from the library) exit 2; other failures
- * ({@link UserException}, I/O errors) exit 1. Set {@code LOSSLAB_DEBUG=1} to see stack traces.
+ * ({@link UserException}, I/O errors, a formula loss that is NaN or infinite at the given scores)
+ * exit 1. A formula's syntax error adds two lines under the first: the formula and a caret. Set {@code LOSSLAB_DEBUG=1} to see stack traces.
  */
 public final class Errors {
   private Errors() {}
@@ -61,6 +62,9 @@ public final class Errors {
         message = u.getMessage();
       } else if (ex instanceof IllegalArgumentException) {
         code = USAGE;
+        message = ex.getMessage();
+      } else if (ex instanceof dev.losslab.formula.FormulaDomainException) {
+        code = FAILURE; // a formula not defined (or overflowing) at the given scores
         message = ex.getMessage();
       } else if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
         code = FAILURE;

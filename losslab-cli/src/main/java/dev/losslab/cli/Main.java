@@ -37,7 +37,9 @@ public final class Main implements Runnable {
             + String.join(", ", dev.losslab.unit.Units.outputUnitNames()) + ", divergence one of "
             + String.join(", ", dev.losslab.loss.Losses.divergenceNames()) + ".",
         "Provided losses (loss providers on the class path, e.g. LOSSLAB_CLASSPATH=my-losses.jar): "
-            + (provided.isEmpty() ? "none" : String.join(", ", provided)) + ".");
+            + (provided.isEmpty() ? "none" : String.join(", ", provided)) + ".",
+        "A formula: formula:EXPR, the loss of one example in s (scores), y (target row), p = softmax(s),"
+            + " label and K, e.g. 'formula:logsumexp(s) - s[label]'.");
     cl.setExecutionExceptionHandler(new Errors.Handler());
     cl.setParameterExceptionHandler(new Errors.UsageHandler());
     return cl;

@@ -1,5 +1,6 @@
 package dev.losslab.experiment;
 
+import dev.losslab.formula.FormulaLoss;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Losses;
 import java.util.ArrayList;
@@ -46,16 +47,12 @@ public record LossChoice(String label, String name, Map<String, String> options)
     if (t.isEmpty()) {
       throw new IllegalArgumentException("empty loss name in --loss");
     }
-    String[] parts = t.split(":");
-    int first = 1;
-    if (parts[0].trim().equals(FORMULA) && parts.length > 1) {
-      // formula:EXPR is one name; the expression itself holds no colon
-      parts[1] = FORMULA + ":" + parts[1];
-      first = 2;
-    }
-    String name = parts[first - 1].trim();
+    // the name ends at the first colon, or for formula:EXPR at the second (EXPR holds none)
+    int end = t.indexOf(':', FormulaLoss.isFormula(t) ? FormulaLoss.PREFIX.length() : 0);
+    String name = (end < 0 ? t : t.substring(0, end)).trim();
+    String[] parts = end < 0 ? new String[0] : t.substring(end + 1).split(":", -1);
     Map<String, String> options = new LinkedHashMap<>();
-    for (int i = first; i < parts.length; i++) {
+    for (int i = 0; i < parts.length; i++) {
       int eq = parts[i].indexOf('=');
       if (eq <= 0 || eq == parts[i].length() - 1) {
         throw new IllegalArgumentException(
@@ -116,9 +113,6 @@ public record LossChoice(String label, String name, Map<String, String> options)
     parts.add(text.substring(start));
     return parts;
   }
-
-  /** The prefix of a formula loss, {@code formula:EXPR}. */
-  public static final String FORMULA = "formula";
 
   /**
    * The default for the text classifier, which builds its own targets: label smoothing through

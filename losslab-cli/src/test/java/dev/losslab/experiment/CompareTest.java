@@ -73,6 +73,17 @@ class CompareTest {
   }
 
   @Test
+  void aFormulaInAListIsTakenWholeCommasAndColonsIncluded() {
+    List<LossChoice> choices =
+        LossChoice.parseList("cross-entropy, formula:max(s[label], 0) - min(s[label], s[0]),focal:gamma=1");
+    assertThat(choices).extracting(LossChoice::label).containsExactly("cross-entropy",
+        "formula:max(s[label], 0) - min(s[label], s[0])", "focal:gamma=1");
+    assertThat(choices.get(1).options()).isEmpty();
+    assertThat(choices.get(1).create().name()).isEqualTo("formula:max(s[label], 0) - min(s[label], s[0])");
+    assertThatThrownBy(() -> LossChoice.parse("formula:s +")).hasMessageContaining("column 4");
+  }
+
+  @Test
   void smoothingIsAppliedToTheTargetsNotPassedToTheLoss() {
     LossChoice kl = LossChoice.parse("kl-divergence:smoothing=0.1");
     assertThat(kl.smoothing()).isEqualTo(0.1);

@@ -1,5 +1,6 @@
 package dev.losslab.gradcheck;
 
+import dev.losslab.formula.FormulaLoss;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Losses;
 import dev.losslab.loss.Target;
@@ -53,7 +54,9 @@ final class BuiltInSuite {
   }
 
   static List<GradientCheck> run(String name) {
-    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    String trimmed = name == null ? "" : name.trim();
+    // a formula keeps its case (K is not k); every other name is case-insensitive
+    String key = FormulaLoss.isFormula(trimmed) ? trimmed : trimmed.toLowerCase(Locale.ROOT);
     List<GradientCheck> results = new ArrayList<>();
     boolean unit = Units.outputUnitNames().contains(key);
     boolean activation = Units.activationNames().contains(key);
@@ -255,7 +258,7 @@ final class BuiltInSuite {
     loss.validate(t, 1, K);
     GradientCheck c = GradientChecker.check(loss, s, t, 0, point);
     return new GradientCheck(subject, c.point(), c.value(), c.maxAbsoluteError(), c.maxRelativeError(),
-        c.kink(), c.passed(), c.message());
+        c.kink(), c.passed(), c.message(), c.undefined());
   }
 
   private static List<double[]> stressRows(boolean capped) {

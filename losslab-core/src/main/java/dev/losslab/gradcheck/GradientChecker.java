@@ -29,6 +29,10 @@ import java.util.Random;
  * jump of the derivative, not curvature), as for MAE at {@code s = y}, ReLU at 0 or hinge at the margin,
  * the coordinate is flagged as a kink instead of failed; it passes if the analytic value lies between the two
  * (within the tolerance), i.e. it is a valid subgradient. A NaN or infinite value or gradient fails.
+ * A function that throws an {@link ArithmeticException} at the point or a step from it (a formula loss
+ * outside its domain, or whose value overflows: {@code FormulaDomainException}) has nothing to check
+ * there: the point is reported as undefined ({@link GradientCheck#undefined()}), neither passed nor
+ * failed.
  */
 public final class GradientChecker {
   /** The difference step. */
@@ -157,6 +161,14 @@ public final class GradientChecker {
 
   /** The generic check of {@code f} at {@code x} (not changed). */
   public static GradientCheck check(String subject, String point, double[] x, Function f) {
+    try {
+      return checkDefined(subject, point, x, f);
+    } catch (ArithmeticException e) {
+      return GradientCheck.undefinedAt(subject, point, e.getMessage());
+    }
+  }
+
+  private static GradientCheck checkDefined(String subject, String point, double[] x, Function f) {
     int k = x.length;
     double[] xs = x.clone();
     double[] analytic = new double[k];

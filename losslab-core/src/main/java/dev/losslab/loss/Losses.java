@@ -1,5 +1,6 @@
 package dev.losslab.loss;
 
+import dev.losslab.formula.FormulaLoss;
 import dev.losslab.unit.OutputUnit;
 import dev.losslab.unit.Units;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.function.Function;
  * (an output unit from {@link Units#outputUnitNames()} followed by one of {@link #divergenceNames()},
  * e.g. {@code sigmoid-mse}, {@code softmax-l2}, {@code tanh-huber}), evaluated by {@link ComposedLoss}.
  * A built-in name wins over the composed reading ({@code softmax-mse} and {@code exp-mse} are fused).
+ * A name {@code formula:EXPR} is the loss {@code EXPR} of one example, differentiated exactly
+ * ({@link FormulaLoss}: e.g. {@code formula:logsumexp(s) - s[label]}); it takes no options.
  * Any other name is looked up among the {@link LossProvider}s on the class path
  * ({@link #providedNames()}): a user's loss as a Java class.
  *
@@ -106,6 +109,9 @@ public final class Losses {
    *     provided loss whose provider fails (one line naming the loss and the provider class)
    */
   public static Loss create(String name, Map<String, ?> options) {
+    if (FormulaLoss.isFormula(name)) {
+      return FormulaLoss.parse(name, options);
+    }
     String key = normalise(name);
     Entry e = BUILT_IN.get(key);
     if (e != null) {
@@ -208,6 +214,10 @@ public final class Losses {
    * @throws IllegalArgumentException for an unknown loss
    */
   public static Set<String> optionNames(String name) {
+    if (FormulaLoss.isFormula(name)) {
+      FormulaLoss.parse(name, Map.of()); // rejects a malformed formula
+      return Set.of();
+    }
     String key = normalise(name);
     Entry e = BUILT_IN.get(key);
     if (e == null) {

@@ -1,5 +1,6 @@
 package dev.losslab.train;
 
+import dev.losslab.formula.FormulaDomainException;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Target;
 import dev.losslab.nn.Network;
@@ -46,7 +47,8 @@ public final class Trainer {
    *
    * @throws IllegalArgumentException if the data does not fit the network or the loss (see
    *     {@link Objective#validate}) or is empty
-   * @throws TrainingDivergedException if the objective becomes NaN or infinite
+   * @throws TrainingDivergedException if the objective becomes NaN or infinite, or a formula loss
+   *     throws its {@link FormulaDomainException} (the message is kept)
    */
   public TrainingResult train(Network network, Loss loss, Examples data, TrainingListener listener) {
     Objects.requireNonNull(listener, "listener");
@@ -108,12 +110,17 @@ public final class Trainer {
         double[] g = ws.scoreGradient();
         double batchLoss = 0;
         double batchWeight = 0;
-        for (int r = 0; r < rows; r++) {
-          int row = order[start + r];
-          double v = loss.evaluate(s, r * k, k, target, row, g, r * k);
-          losses[r] = v;
-          batchLoss += v;
-          batchWeight += loss.meanWeight(target, row, k);
+        try {
+          for (int r = 0; r < rows; r++) {
+            int row = order[start + r];
+            double v = loss.evaluate(s, r * k, k, target, row, g, r * k);
+            losses[r] = v;
+            batchLoss += v;
+            batchWeight += loss.meanWeight(target, row, k);
+          }
+        } catch (FormulaDomainException e) {
+          // a formula loss says where it became non-finite rather than returning NaN
+          throw diverged(e, epoch, batchIndex);
         }
         if (!Double.isFinite(batchLoss)) {
           throw new TrainingDivergedException(
@@ -146,7 +153,12 @@ public final class Trainer {
       double seconds = (System.nanoTime() - epochStart) / 1e9;
       EpochMetrics metrics;
       if (config.fullPassMetrics()) {
-        double j = objective.valueAndGradient(data, grad);
+        double j;
+        try {
+          j = objective.valueAndGradient(data, grad);
+        } catch (FormulaDomainException e) {
+          throw diverged(e, epoch, -1);
+        }
         if (!Double.isFinite(j)) {
           throw new TrainingDivergedException(
               "training diverged: the objective is " + j + " after epoch " + epoch
@@ -188,5 +200,13 @@ public final class Trainer {
       s += e * e;
     }
     return Math.sqrt(s) * Math.abs(scale);
+  }
+
+  private TrainingDivergedException diverged(FormulaDomainException e, int epoch, int batch) {
+    TrainingDivergedException d = new TrainingDivergedException("training diverged: " + e.getMessage()
+        + ", in epoch " + epoch + (batch < 0 ? "" : ", batch " + batch) + " (learning rate "
+        + config.learningRate() + "); try a smaller learning rate", epoch, batch);
+    d.initCause(e);
+    return d;
   }
 }

@@ -215,6 +215,24 @@ class TrainerTest {
   }
 
   @Test
+  void aFormulaThatBecomesNonFiniteStopsTrainingWithItsCulprit() {
+    Examples data = line(11);
+    TrainerConfig config = TrainerConfig.defaults().withOptimizer(OptimizerKind.SGD)
+        .withLearningRate(50).withBatchSize(11).withEpochs(5000);
+    Network net = Network.builder(1).output(1).build(1);
+    assertThatThrownBy(() -> new Trainer(config).train(net, Losses.create("formula:exp((s - y)^2)"), data,
+        TrainingListener.none()))
+        .isInstanceOf(TrainingDivergedException.class)
+        .hasMessageContaining("formula:exp((s - y)^2): example ")
+        .hasMessageContaining("exp((s - y)^2) at column 1 is Infinity")
+        .hasMessageContaining("learning rate 50.0")
+        .hasCauseInstanceOf(dev.losslab.formula.FormulaDomainException.class);
+    for (double p : net.parameters()) {
+      assertThat(p).isFinite();
+    }
+  }
+
+  @Test
   void divergingTrainingStopsWithTheEpochAndBatch() {
     Examples data = line(11);
     TrainerConfig config = TrainerConfig.defaults().withOptimizer(OptimizerKind.SGD)

@@ -1,5 +1,6 @@
 package dev.losslab.text;
 
+import dev.losslab.formula.FormulaDomainException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * sees the model and may stop training (validation, early stopping).
  *
  * <p>A NaN or infinite loss stops all threads with {@link TrainingDiverged}, naming the loss, the step
- * and the learning rate, and suggesting a lower {@code -lr}.
+ * and the learning rate, and suggesting a lower {@code -lr}; so does a formula loss that throws its
+ * {@link FormulaDomainException} (which names the sub-expression that became non-finite).
  */
 public final class Trainer {
   private Trainer() {}
@@ -186,8 +188,19 @@ public final class Trainer {
         float progress = (float) ((double) tokenCount.get() / budget);
         float lr = (float) (lr0 * (1.0 - progress));
         rows.line(i);
-        double loss = model.update(rows.array(), rows.from(), rows.to(), labels, ls[i], ls[i + 1], lr,
-            head, ws);
+        double loss;
+        try {
+          loss = model.update(rows.array(), rows.from(), rows.to(), labels, ls[i], ls[i + 1], lr,
+              head, ws);
+        } catch (FormulaDomainException e) {
+          // a formula loss reports where it became non-finite instead of returning NaN
+          long step = steps.get() + count + 1;
+          failure.compareAndSet(null, e.getMessage() + ", at step " + step + " (epoch " + (epoch + 1)
+              + ", line " + (i + 1) + " of the usable lines, lr " + lr + "); try a lower -lr (now "
+              + lr0 + ")");
+          stop = true;
+          return;
+        }
         if (!Double.isFinite(loss)) {
           long step = steps.get() + count + 1;
           failure.compareAndSet(null,

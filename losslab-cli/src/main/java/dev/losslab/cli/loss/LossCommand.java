@@ -1,6 +1,7 @@
 package dev.losslab.cli.loss;
 
 import dev.losslab.cli.Errors;
+import dev.losslab.formula.FormulaDomainException;
 import dev.losslab.io.Json;
 import dev.losslab.loss.LossResult;
 import dev.losslab.loss.Losses;
@@ -40,7 +41,7 @@ public final class LossCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The loss, e.g. cross-entropy.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The loss, e.g. cross-entropy, or formula:EXPR.")
   String name;
 
   @Option(names = "--scores", paramLabel = "ROWS",
@@ -113,7 +114,7 @@ public final class LossCommand implements Callable<Integer> {
       Map<String, Object> response;
       try {
         response = LossCase.toJson(LossCase.fromJson(Json.parseObject(line)).evaluate());
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | FormulaDomainException e) {
         response = new LinkedHashMap<>();
         response.put("error", "line " + lineNumber + ": " + e.getMessage());
       }

@@ -196,6 +196,49 @@ class LossCommandTest {
   }
 
   @Test
+  void aFormulaIsALossName() {
+    int code = run(null, "loss", "formula:logsumexp(s) - s[label]", "--scores",
+        "1.2,-0.8,-0.5;0.9,-1.2,1.1", "--labels", "0,1", "--reduction", "none");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("0.276129705545").contains("2.95179879585");
+  }
+
+  @Test
+  void aFormulaWithASyntaxErrorExitsTwoWithACaret() {
+    int code = run(null, "loss", "formula:(exp(s) - y^2", "--scores", "1,2", "--target", "0,1");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip().lines()).containsExactly(
+        "losslab loss: formula:(exp(s) - y^2: column 14: expected ')' to close the '(' at column 1, "
+            + "found the end of the formula",
+        "  (exp(s) - y^2",
+        "  .............^");
+  }
+
+  @Test
+  void aFormulaUndefinedAtTheScoresExitsOneNamingTheSubExpression() {
+    int code = run(null, "loss", "formula:sum(log(s))", "--scores", "1,-2", "--labels", "0");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("losslab loss: formula:sum(log(s)): example 0: log(s) "
+        + "at column 5 is NaN at element 1, from the argument -2.0");
+  }
+
+  @Test
+  void jsonLinesReportAFormulaUndefinedOnOneLineAndGoOn() {
+    String input = String.join("\n",
+        "{\"loss\":\"formula:sum(log(s))\",\"scores\":[[1,-2]],\"labels\":[0]}",
+        "{\"loss\":\"formula:(s - y)^2\",\"scores\":[[1,2]],\"target\":[[0,0]],"
+            + "\"options\":{\"reduction\":\"sum\"}}");
+    int code = run(input, "loss", "--jsonl");
+    assertThat(code).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(Json.parseObject(lines[0]).get("error").toString())
+        .isEqualTo("line 1: formula:sum(log(s)): example 0: log(s) at column 5 is NaN at element 1, "
+            + "from the argument -2.0");
+    assertThat(((Number) Json.parseObject(lines[1]).get("value")).doubleValue()).isEqualTo(5.0);
+  }
+
+  @Test
   void overflowIsReportedAsInfinityWithADiagnosticNeverNaN() {
     int code = run(null, "loss", "exp-mse", "--scores", "400,1", "--target", "0,1");
     assertThat(code).isZero();
