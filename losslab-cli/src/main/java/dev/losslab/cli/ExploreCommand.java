@@ -14,10 +14,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
-    header = "Plot losses and their gradients without training (KL vs L2, saturation, gradient signs).",
+    header = "Plot losses and their gradients without training (KL vs L2, saturation, gradient signs, example weights).",
     description = {
-      "Draws losses without training: seed 002's KL-vs-L2 figure, seed 001's saturation of squared",
-      "error behind sigmoid and softmax, and the per-class gradient signs of a confidently wrong example.",
+      "Draws losses without training: seed 002's KL-vs-L2 figure, seed 001's saturation of squared"
+          + " error behind sigmoid and softmax, the per-class gradient signs of a confidently wrong"
+          + " example, and the weight each loss gives an example, |dL/ds_y| against p_y (the figure of"
+          + " the GCE and Taylor cross-entropy papers). Any loss name works in --loss, formulas"
+          + " (formula:EXPR) and provided losses included.",
+      "",
       "Writes DIR/index.html with PNG figures, DIR/results.csv and DIR/results.json."
     })
 public final class ExploreCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ public record ExploreConfig(List<LossChoice> losses, double lo, double hi, doubl
     int points) {
 
   /** The losses drawn when none are given. */
-  public static final String DEFAULT_LOSSES = "cross-entropy,softmax-mse,mse,exp-mse,mae";
+  public static final String DEFAULT_LOSSES = "cross-entropy,softmax-mse,mse,exp-mse,mae,gce,taylor-ce";
 
   public ExploreConfig {
     losses = List.copyOf(losses);

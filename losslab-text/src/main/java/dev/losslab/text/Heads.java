@@ -29,7 +29,9 @@ public final class Heads {
           throw new IllegalArgumentException(
               "-loss " + name + ": " + e.getMessage()
                   + (e.getMessage() != null && e.getMessage().startsWith("unknown loss")
-                      ? " (or one of fastText's: softmax, ova, ns, hs)" : ""), e);
+                      ? " (or one of fastText's: softmax, ova, ns, hs; a loss of a LossProvider needs"
+                          + " its jar on the class path: LOSSLAB_CLASSPATH=my-losses.jar for ./losslab)"
+                      : ""), e);
         }
     }
   }

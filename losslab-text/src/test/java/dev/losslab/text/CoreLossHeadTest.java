@@ -48,4 +48,13 @@ class CoreLossHeadTest {
     new CoreLossHead(Losses.create("sparsemax"), k).predict(m, ws, k, 0.1f, out);
     assertThat(out.size()).isEqualTo(2);
   }
+
+  @Test
+  void anUnknownLossSaysWhereProvidedLossesComeFrom() {
+    Args args = Args.builder().loss("my-own-loss").build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Heads.check(args))
+        .hasMessageStartingWith("-loss my-own-loss: unknown loss 'my-own-loss'")
+        .hasMessageContaining("softmax, ova, ns, hs")
+        .hasMessageEndingWith("LOSSLAB_CLASSPATH=my-losses.jar for ./losslab)");
+  }
 }
