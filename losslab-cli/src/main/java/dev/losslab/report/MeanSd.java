@@ -33,6 +33,10 @@ public record MeanSd(double mean, double sd, int count) {
 
   /** {@code "0.8512 ± 0.0031"} with {@code digits} decimals. */
   public String format(int digits) {
-    return Numbers.format(mean, digits) + " ± " + Numbers.format(sd, digits);
+    // an sd far below the mean's last digit (identical runs: 1.7e-17) reads as 0 at the mean's precision
+    boolean fixed = Math.abs(mean) >= Math.pow(10, -digits) && Math.abs(mean) < 1e9
+        && Math.abs(sd) < Math.pow(10, -digits);
+    return Numbers.format(mean, digits) + " ± "
+        + (fixed ? String.format(java.util.Locale.ROOT, "%." + digits + "f", sd) : Numbers.format(sd, digits));
   }
 }

@@ -28,6 +28,9 @@ class TextTableTest {
     assertThat(MeanSd.of(7).sd()).isZero();
     assertThat(MeanSd.of(1, Double.NaN).mean()).isNaN();
     assertThat(m.format(2)).isEqualTo("2.50 ± 1.29");
+    // three identical runs: an sd of rounding size prints at the mean's precision, a tiny mean keeps both
+    assertThat(new MeanSd(0.1, 1.7e-17, 3).format(4)).isEqualTo("0.1000 ± 0.0000");
+    assertThat(new MeanSd(2e-6, 1e-7, 3).format(4)).isEqualTo("2.000e-06 ± 1.000e-07");
   }
 
   @Test
