@@ -43,6 +43,8 @@ public final class Explore {
 
   /** Classes of the example-weight sweep. */
   static final int WEIGHT_CLASSES = 10;
+  /** Upper end of the example-weight axis: every softmax loss's weight stays below it. */
+  static final double WEIGHT_AXIS = 1.5;
 
   /**
    * The weight each loss gives an example as a function of its correct class's probability: the
@@ -65,7 +67,8 @@ public final class Explore {
         + " give little weight to the examples the model finds unlikely (p_y near 0), which under label"
         + " noise are often the mislabelled ones; cross-entropy gives them the most (|∂L/∂s_y| = 1 − p_y).");
     LinePlot.Builder plot = LinePlot.builder("Example weight |∂L/∂s_y| against p_y (K = " + k + ")",
-        "probability of the correct class p_y", "|∂L/∂s_y|").xRange(0, 1);
+        "probability of the correct class p_y", "|∂L/∂s_y| (axis cut at " + WEIGHT_AXIS + ")")
+        .xRange(0, 1).yRange(0, WEIGHT_AXIS);
     List<List<String>> rows = new ArrayList<>();
     double[] probes = {0.01, 0.1, 0.5, 0.9};
     for (LossChoice lc : losses) {
@@ -87,8 +90,9 @@ public final class Explore {
       }
       rows.add(row);
     }
-    s.figure("example-weights", plot.build(), "Each loss's |∂L/∂s_y| against p_y; a loss on"
-        + " the raw scores (mse, mae) is read at the same scores.");
+    s.figure("example-weights", plot.build(), "Each loss's |∂L/∂s_y| against p_y, the y axis cut at "
+        + WEIGHT_AXIS + "; a loss on the raw scores (mse, mae, exp-mse) is read at the same scores, where"
+        + " exp-mse's weight grows as e^{2 s_y} and leaves the figure (the table has the values).");
     List<String> header = new ArrayList<>(List.of("loss"));
     for (double at : probes) {
       header.add("p_y = " + Numbers.exact(at));
