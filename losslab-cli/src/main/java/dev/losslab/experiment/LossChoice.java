@@ -85,9 +85,8 @@ public record LossChoice(String label, String name, Map<String, String> options)
   }
 
   /**
-   * Splits {@code text} at the commas that are outside every {@code ( )} and {@code [ ]} pair.
-   *
-   * @throws IllegalArgumentException for a closing bracket without its opening one, or one left open
+   * Splits {@code text} at the commas that are outside every {@code ( )} and {@code [ ]} pair. An
+   * unbalanced bracket is left to the part that holds it, so a formula's own parser names its column.
    */
   static List<String> splitTopLevel(String text) {
     List<String> parts = new ArrayList<>();
@@ -97,18 +96,12 @@ public record LossChoice(String label, String name, Map<String, String> options)
       char c = text.charAt(i);
       if (c == '(' || c == '[') {
         depth++;
-      } else if (c == ')' || c == ']') {
-        if (--depth < 0) {
-          throw new IllegalArgumentException("--loss '" + text + "': unbalanced '" + c + "' at column "
-              + (i + 1));
-        }
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
       } else if (c == ',' && depth == 0) {
         parts.add(text.substring(start, i));
         start = i + 1;
       }
-    }
-    if (depth != 0) {
-      throw new IllegalArgumentException("--loss '" + text + "': a '(' or '[' is not closed");
     }
     parts.add(text.substring(start));
     return parts;

@@ -98,9 +98,10 @@ class CompareTest {
     assertThat(LossChoice.splitTopLevel("cross-entropy,formula:max(0, s[label]),focal:gamma=1"))
         .containsExactly("cross-entropy", "formula:max(0, s[label])", "focal:gamma=1");
     assertThat(LossChoice.splitTopLevel("a[1,2],b")).containsExactly("a[1,2]", "b");
-    assertThatThrownBy(() -> LossChoice.splitTopLevel("formula:max(0, s"))
-        .hasMessageContaining("is not closed");
-    assertThatThrownBy(() -> LossChoice.splitTopLevel("mse),mae"))
-        .hasMessageContaining("unbalanced ')' at column 4");
+    // an unclosed bracket stays with its formula, whose parser names the column
+    assertThat(LossChoice.splitTopLevel("mse,formula:max(0, s")).containsExactly("mse", "formula:max(0, s");
+    assertThatThrownBy(() -> LossChoice.parseList("mse,formula:max(0, s[label]"))
+        .hasMessageContaining("column 16").hasMessageContaining("^");
+    assertThat(LossChoice.splitTopLevel("mse),mae")).containsExactly("mse)", "mae");
   }
 }
