@@ -2,21 +2,19 @@ package dev.losslab.cli;
 
 import dev.losslab.experiment.CompareConfig;
 import dev.losslab.experiment.CompareData;
-import dev.losslab.experiment.CompareReport;
+import dev.losslab.experiment.CompareResult;
 import dev.losslab.experiment.Comparison;
 import dev.losslab.experiment.DataInfo;
-import dev.losslab.experiment.TextData;
-import dev.losslab.text.Args;
 import dev.losslab.experiment.GradientDiagnostics;
+import dev.losslab.experiment.Lab;
 import dev.losslab.experiment.LossChoice;
 import dev.losslab.experiment.RunResult;
+import dev.losslab.experiment.TextData;
 import dev.losslab.report.ProgressBar;
-import dev.losslab.report.Report;
 import dev.losslab.report.ReportWriter;
-import dev.losslab.report.TextTable;
+import dev.losslab.text.Args;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +44,7 @@ public final class CompareCommand implements Callable<Integer> {
   String losses = LossChoice.DEFAULTS;
 
   @Option(names = "--seeds", description = "Seeds per loss (default: ${DEFAULT-VALUE}).")
-  int seeds = 3;
+  int seeds = CompareConfig.DEFAULT_SEEDS;
 
   @Option(names = "--dense", paramLabel = "FILE|FOLDER",
       description = "Dense data: a CSV file (label last) or a folder of idx files (train-*, t10k-*).")
@@ -82,10 +80,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--generated-size", paramLabel = "TRAIN,TEST",
       description = "Training and test sizes of the generated data (default: ${DEFAULT-VALUE}).")
-  String generatedSize = "2000,1000";
+  String generatedSize = CompareData.DEFAULT_TRAIN_ROWS + "," + CompareData.DEFAULT_TEST_ROWS;
 
   @Option(names = "--sample", description = "Training examples the diagnostics use (default: ${DEFAULT-VALUE}).")
-  int sample = 1000;
+  int sample = CompareConfig.DEFAULT_SAMPLE;
 
   @Option(names = "--stall-threshold", description = "Stalled: misclassified with ‖∂L/∂s‖₂ below this (default: ${DEFAULT-VALUE}).")
   double stallThreshold = GradientDiagnostics.DEFAULT_STALL_THRESHOLD;
@@ -99,11 +97,8 @@ public final class CompareCommand implements Callable<Integer> {
     String lossList = text && losses.equals(LossChoice.DEFAULTS) ? LossChoice.TEXT_DEFAULTS : losses;
     CompareConfig config = new CompareConfig(LossChoice.parseList(lossList), seeds, training.setup(),
         sample, stallThreshold);
-    for (LossChoice lc : config.losses()) {
-      if (text && lc.smoothing() > 0) {
-        throw new IllegalArgumentException("loss '" + lc.label() + "': smoothing= is for dense data; the"
-            + " text classifier builds its own targets (use cross-entropy:labelSmoothing=...)");
-      }
+    if (text) {
+      Comparison.checkText(config);
     }
     if ((input == null) != (test == null)) {
       throw new IllegalArgumentException("-input and -test go together: give both text files");
@@ -113,9 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     ReportWriter.checkWritable(output);
     PrintWriter out = spec.commandLine().getOut();
-    List<RunResult> runs;
-    DataInfo info;
-    long start;
+    CompareResult result;
     if (!generatedKind.equals("dense") && !generatedKind.equals("text")) {
       throw new IllegalArgumentException("--generated (" + generatedKind + ") must be dense or text");
     }
@@ -126,30 +119,27 @@ public final class CompareCommand implements Callable<Integer> {
       int[] size = sizes();
       TextData data = generatedText ? TextData.generated(size[0], size[1], args)
           : TextData.read(input, test, args, skipUnseen);
-      info = DataInfo.of(data, args);
-      out.println("compare: " + info.description());
-      out.flush();
-      ProgressBar bar = ProgressBar.onConsole(out, config.runs());
-      start = System.nanoTime();
-      runs = Comparison.runText(config, data, args, r -> bar.step(label(r)));
+      ProgressBar bar = start(out, DataInfo.of(data, args), config);
+      result = Lab.compare(config, data, args, r -> bar.step(label(r)));
     } else {
       CompareData data = dense != null ? CompareData.dense(dense, trainLimit, 1L) : generated();
-      info = DataInfo.of(data, config.setup());
-      out.println("compare: " + info.description());
-      out.flush();
-      ProgressBar bar = ProgressBar.onConsole(out, config.runs());
-      start = System.nanoTime();
-      runs = Comparison.run(config, data, r -> bar.step(label(r)));
+      ProgressBar bar = start(out, DataInfo.of(data, config.setup()), config);
+      result = Lab.compare(config, data, r -> bar.step(label(r)));
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Report report = CompareReport.report(config, info, runs, "compare");
-    ReportWriter.write(report, output);
+    Path index = Lab.write(result.report(), output);
     out.println();
-    out.print(TextTable.render(CompareReport.header(info), CompareReport.summary(config, info, runs)));
-    out.printf("%ncompare: %d runs in %.1f s; wrote %s%n", runs.size(), seconds,
-        output.resolve("index.html"));
+    out.print(result.summary());
+    out.printf("%ncompare: %d runs in %.1f s; wrote %s%n", result.runs().size(), result.seconds(),
+        index);
     out.flush();
     return Errors.OK;
+  }
+
+  /** Prints where the data came from and returns the progress bar of the runs. */
+  private static ProgressBar start(PrintWriter out, DataInfo info, CompareConfig config) {
+    out.println("compare: " + info.description());
+    out.flush();
+    return ProgressBar.onConsole(out, config.runs());
   }
 
   private static String label(RunResult r) {

@@ -4,6 +4,7 @@ import dev.losslab.experiment.CompareData;
 import dev.losslab.experiment.Experiment;
 import dev.losslab.experiment.ExperimentContext;
 import dev.losslab.experiment.Experiments;
+import dev.losslab.experiment.Lab;
 import dev.losslab.report.Block;
 import dev.losslab.report.ProgressBar;
 import dev.losslab.report.Report;
@@ -36,7 +37,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--seeds", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
-  int seeds = 3;
+  int seeds = ExperimentContext.DEFAULT_SEEDS;
 
   @Option(names = "--quick", description = "Tiny sizes (1 seed, 200 + 100 examples, 3 epochs): a smoke run whose verdicts mean little.")
   boolean quick;
@@ -83,8 +84,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     ProgressBar bar = ProgressBar.onConsole(out, total);
     ExperimentContext ctx = sizes.withProgress(bar::step);
     long start = System.nanoTime();
-    Report report = Experiments.report(selected, ctx, "experiment " + name);
-    ReportWriter.write(report, output);
+    Report report = Lab.experiment(name, ctx);
+    Path index = Lab.write(report, output);
     out.println();
     for (Section s : report.sections()) {
       out.println(s.title());
@@ -95,7 +96,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       }
     }
     out.printf("%nexperiment %s: %.1f s; wrote %s%n", name, (System.nanoTime() - start) / 1e9,
-        output.resolve("index.html"));
+        index);
     out.flush();
     return Errors.OK;
   }

@@ -1,10 +1,12 @@
 package dev.losslab.cli;
 
-import dev.losslab.experiment.Explore;
 import dev.losslab.experiment.ExploreConfig;
+import dev.losslab.experiment.Lab;
 import dev.losslab.experiment.LossChoice;
+import dev.losslab.report.Numbers;
 import dev.losslab.report.ReportWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
     })
 public final class ExploreCommand implements Callable<Integer> {
 
+  private static final ExploreConfig DEFAULTS = ExploreConfig.defaults();
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--loss", paramLabel = "LOSSES",
@@ -35,14 +39,15 @@ public final class ExploreCommand implements Callable<Integer> {
 
   @Option(names = "--range", paramLabel = "LO:HI",
       description = "Score range of the sweeps (default: ${DEFAULT-VALUE}).")
-  String range = "-10:10";
+  String range = Numbers.exact(DEFAULTS.lo()) + ":" + Numbers.exact(DEFAULTS.hi());
 
   @Option(names = "--target", paramLabel = "D[,D...]",
       description = "Targets d in [0, 1] of the KL-vs-L2 figures (default: ${DEFAULT-VALUE}).")
-  String targets = "0,1";
+  String targets = String.join(",",
+      Arrays.stream(DEFAULTS.targets()).mapToObj(Numbers::exact).toList());
 
   @Option(names = "--points", description = "Points per curve (default: ${DEFAULT-VALUE}).")
-  int points = 401;
+  int points = DEFAULTS.points();
 
   @Option(names = {"--output", "-o"}, paramLabel = "DIR",
       description = "Report folder (default: ${DEFAULT-VALUE}).")
@@ -50,14 +55,49 @@ public final class ExploreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    double[] r = ExploreConfig.parseRange(range);
+    double[] r = parseRange(range);
     ExploreConfig config = new ExploreConfig(LossChoice.parseList(losses), r[0], r[1],
-        ExploreConfig.parseTargets(targets), points);
+        parseTargets(targets), points);
     ReportWriter.checkWritable(output);
-    ReportWriter.write(Explore.report(config), output);
+    Path index = Lab.write(Lab.explore(config), output);
     var out = spec.commandLine().getOut();
-    out.println("explore: wrote " + output.resolve("index.html"));
+    out.println("explore: wrote " + index);
     out.flush();
     return Errors.OK;
+  }
+
+  /** Parses {@code lo:hi}, two finite numbers with {@code lo < hi}. */
+  static double[] parseRange(String text) {
+    String[] p = text.split(":");
+    if (p.length != 2) {
+      throw new IllegalArgumentException("--range (" + text + ") must be lo:hi, e.g. -10:10");
+    }
+    double lo;
+    double hi;
+    try {
+      lo = Double.parseDouble(p[0].trim());
+      hi = Double.parseDouble(p[1].trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--range (" + text + ") must be two numbers lo:hi");
+    }
+    if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+      throw new IllegalArgumentException(
+          "--range (" + text + ") must be two finite numbers lo:hi with lo < hi");
+    }
+    return new double[] {lo, hi};
+  }
+
+  /** Parses a comma-separated list of targets. */
+  static double[] parseTargets(String text) {
+    String[] p = text.split(",");
+    double[] d = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      try {
+        d[i] = Double.parseDouble(p[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--target (" + p[i].trim() + ") must be a number in [0, 1]");
+      }
+    }
+    return d;
   }
 }

@@ -8,30 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The model and optimiser options shared by {@code compare} and {@code experiment}. */
+/**
+ * The model and optimiser options shared by {@code compare} and {@code experiment}; their defaults are
+ * {@link ModelSetup#defaults()}.
+ */
 public final class TrainingOptions {
+
+  private static final ModelSetup DEFAULTS = ModelSetup.defaults();
+  private static final TrainerConfig TRAINER = DEFAULTS.trainer();
 
   @Option(names = "--hidden", paramLabel = "UNITS[,UNITS...]",
       description = "Hidden layer sizes; 0 for a linear model (default: ${DEFAULT-VALUE}).")
-  String hidden = "32";
+  String hidden = String.join(",", DEFAULTS.hidden().stream().map(String::valueOf).toList());
 
   @Option(names = "--activation", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
-  String activation = "relu";
+  String activation = DEFAULTS.activation();
 
   @Option(names = "--optimizer", description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
-  String optimizer = "momentum";
+  String optimizer = TRAINER.optimizer().label();
 
   @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate = 0.05;
+  double learningRate = TRAINER.learningRate();
 
   @Option(names = "--momentum", description = "Momentum of the momentum optimiser (default: ${DEFAULT-VALUE}).")
-  double momentum = 0.9;
+  double momentum = TRAINER.momentum();
 
   @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-  int batch = 32;
+  int batch = TRAINER.batchSize();
 
   @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 20;
+  int epochs = TRAINER.epochs();
 
   /** The epoch budget, also used by the text classifier. */
   int epochs() {
@@ -39,11 +45,11 @@ public final class TrainingOptions {
   }
 
   @Option(names = "--weight-decay", description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
-  double weightDecay = 0.0;
+  double weightDecay = TRAINER.weightDecay();
 
   @Option(names = "--stop", paramLabel = "RULE",
       description = "none, gradient-norm:T or loss-change:T (default: ${DEFAULT-VALUE}).")
-  String stop = "none";
+  String stop = TRAINER.stopping().describe();
 
   /** The setup these options describe. */
   public ModelSetup setup() {
@@ -64,8 +70,7 @@ public final class TrainingOptions {
       }
     }
     TrainerConfig t = new TrainerConfig(OptimizerKind.parse(optimizer), learningRate, momentum, batch,
-        epochs, weightDecay, StoppingRule.parse(stop), 1L, true);
-    dev.losslab.unit.Units.activation(activation);
+        epochs, weightDecay, StoppingRule.parse(stop), TRAINER.seed(), TRAINER.fullPassMetrics());
     return new ModelSetup(sizes, activation, t);
   }
 }

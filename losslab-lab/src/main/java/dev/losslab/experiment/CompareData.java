@@ -17,10 +17,20 @@ import java.nio.file.Path;
  *       dimensions, separation 3): 2,000 training and 1,000 test examples. Small on purpose: eight
  *       losses × three seeds × 20 epochs of a 20-32-5 network finish well within two minutes on two
  *       cores, and the classes overlap enough that the losses differ;
- *   <li>{@link #dense}: a folder of idx files ({@code train-*} and {@code t10k-*}, pixels scaled to
- *       [0, 1]) or a CSV file (label in the last column, split 80/20 by seed, features standardised on
- *       the training part).
+ *   <li>{@link #read} and {@link #dense}: a folder of idx files ({@code train-*} and {@code t10k-*},
+ *       pixels scaled to [0, 1]) or a CSV file (label in the last column, split 80/20 by seed, features
+ *       standardised on the training part).
  * </ul>
+ *
+ * <pre>{@code
+ * CompareData small = CompareData.generated(600, 300);      // 600 training and 300 test examples
+ * CompareData close = CompareData.generated(new GaussianClusters(3, 10, 1.5, 0.0, 1L), 600, 300);
+ * CompareData fashion = CompareData.read(Path.of("fashion-mnist"));   // train-* and t10k-* idx files
+ * }</pre>
+ *
+ * <p>Any other pair of labelled {@link DenseDataset}s (from a reader, {@link
+ * dev.losslab.data.LabelNoise}, a generator of one's own) goes through the constructor, {@code new
+ * CompareData(train, test, "what they are")}, which checks that they fit together.
  *
  * @param train the training set (labelled)
  * @param test the test set (labelled, labels seen in training)
@@ -28,6 +38,18 @@ import java.nio.file.Path;
  */
 public record CompareData(DenseDataset train, DenseDataset test, String description) {
 
+  /** Training examples of the generated data unless told otherwise. */
+  public static final int DEFAULT_TRAIN_ROWS = 2000;
+
+  /** Test examples of the generated data unless told otherwise. */
+  public static final int DEFAULT_TEST_ROWS = 1000;
+
+  /**
+   * Checks that the sets fit together.
+   *
+   * @throws IllegalArgumentException naming the set at fault when either has no labels or no examples,
+   *     their feature counts differ, or a test label never occurs in training
+   */
   public CompareData {
     if (!train.hasLabels() || !test.hasLabels()) {
       throw new IllegalArgumentException(train.name() + ": compare needs class labels");
@@ -55,6 +77,14 @@ public record CompareData(DenseDataset train, DenseDataset test, String descript
     }
   }
 
+  /**
+   * The built-in generated data at the default sizes: {@link GaussianClusters#defaults()},
+   * {@value #DEFAULT_TRAIN_ROWS} training and {@value #DEFAULT_TEST_ROWS} test examples.
+   */
+  public static CompareData generated() {
+    return generated(DEFAULT_TRAIN_ROWS, DEFAULT_TEST_ROWS);
+  }
+
   /** The built-in generated data: Gaussian clusters, {@code trainRows} + {@code testRows} examples. */
   public static CompareData generated(int trainRows, int testRows) {
     return generated(GaussianClusters.defaults(), trainRows, testRows);
@@ -70,14 +100,24 @@ public record CompareData(DenseDataset train, DenseDataset test, String descript
   }
 
   /**
+   * Reads {@code path}, a folder of idx files or a CSV file, whole; a CSV file is split with seed 1.
+   *
+   * @throws IllegalArgumentException naming the path (and line) when it is missing or unreadable
+   */
+  public static CompareData read(Path path) {
+    return dense(path, 0, 1L);
+  }
+
+  /**
    * Reads {@code path}: a folder of idx files or a CSV file.
    *
    * @param limit keep at most this many training examples (the first ones), 0 for all
+   * @param splitSeed the seed of a CSV file's 80/20 split
    * @throws IllegalArgumentException naming the path when it is missing or unreadable as either
    */
   public static CompareData dense(Path path, int limit, long splitSeed) {
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException("--dense " + path + ": no such file or folder");
+      throw new IllegalArgumentException(path + ": no such file or folder");
     }
     DenseDataset train;
     DenseDataset test;

@@ -3,7 +3,12 @@ package dev.losslab.experiment;
 import java.util.List;
 
 /**
- * What {@code explore} draws.
+ * What {@code explore} draws. {@link #defaults()} is what {@code explore} draws with no options;
+ * {@link #of(String)} draws other losses on the same axes:
+ *
+ * <pre>{@code
+ * Report report = Lab.explore(ExploreConfig.of("cross-entropy,gce,formula:1 - p[label]"));
+ * }</pre>
  *
  * @param losses the losses of the multi-class figures (score sweeps and the per-class gradient signs)
  * @param lo lower end of the score axis
@@ -17,52 +22,53 @@ public record ExploreConfig(List<LossChoice> losses, double lo, double hi, doubl
   /** The losses drawn when none are given. */
   public static final String DEFAULT_LOSSES = "cross-entropy,softmax-mse,mse,exp-mse,mae,gce,taylor-ce";
 
+  /**
+   * Checks every field; the message names the field and its value.
+   *
+   * @throws IllegalArgumentException when there is no loss or no target, the range is not finite with
+   *     {@code lo < hi}, a target lies outside [0, 1], or there are fewer than 3 points
+   */
   public ExploreConfig {
     losses = List.copyOf(losses);
+    targets = targets.clone();
     if (losses.isEmpty()) {
-      throw new IllegalArgumentException("--loss needs at least one loss");
+      throw new IllegalArgumentException("at least one loss is needed");
     }
     if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
       throw new IllegalArgumentException(
-          "--range (" + lo + ":" + hi + ") must be two finite numbers lo:hi with lo < hi");
+          "score range (" + lo + ", " + hi + ") must be two finite numbers lo < hi");
     }
     for (double d : targets) {
       if (!(d >= 0 && d <= 1)) {
-        throw new IllegalArgumentException("--target (" + d + ") must be in [0, 1]");
+        throw new IllegalArgumentException("target (" + d + ") must be in [0, 1]");
       }
     }
     if (targets.length == 0) {
-      throw new IllegalArgumentException("--target needs at least one value");
+      throw new IllegalArgumentException("at least one target is needed");
     }
     if (points < 3) {
       throw new IllegalArgumentException("points (" + points + ") must be >= 3");
     }
   }
 
-  /** Parses {@code lo:hi}. */
-  public static double[] parseRange(String text) {
-    String[] p = text.split(":");
-    if (p.length != 2) {
-      throw new IllegalArgumentException("--range (" + text + ") must be lo:hi, e.g. -10:10");
-    }
-    try {
-      return new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())};
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--range (" + text + ") must be two numbers lo:hi");
-    }
+  /** {@link #DEFAULT_LOSSES} on scores −10 … 10, targets 0 and 1, 401 points per curve. */
+  public static ExploreConfig defaults() {
+    return of(DEFAULT_LOSSES);
   }
 
-  /** Parses a comma-separated list of targets. */
-  public static double[] parseTargets(String text) {
-    String[] p = text.split(",");
-    double[] d = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      try {
-        d[i] = Double.parseDouble(p[i].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--target (" + p[i].trim() + ") must be a number in [0, 1]");
-      }
-    }
-    return d;
+  /**
+   * {@code losses} (a comma-separated list as {@link LossChoice#parseList} reads it) on the default
+   * axes: scores −10 … 10, targets 0 and 1, 401 points per curve.
+   *
+   * @throws IllegalArgumentException naming the loss at fault
+   */
+  public static ExploreConfig of(String losses) {
+    return new ExploreConfig(LossChoice.parseList(losses), -10, 10, new double[] {0, 1}, 401);
+  }
+
+  /** The targets, a copy. */
+  @Override
+  public double[] targets() {
+    return targets.clone();
   }
 }

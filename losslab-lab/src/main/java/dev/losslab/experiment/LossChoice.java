@@ -45,7 +45,7 @@ public record LossChoice(String label, String name, Map<String, String> options)
   public static LossChoice parse(String text) {
     String t = text.trim();
     if (t.isEmpty()) {
-      throw new IllegalArgumentException("empty loss name in --loss");
+      throw new IllegalArgumentException("empty loss name");
     }
     // the name ends at the first colon, or for formula:EXPR at the second (EXPR holds none)
     int end = t.indexOf(':', FormulaLoss.isFormula(t) ? FormulaLoss.PREFIX.length() : 0);
@@ -68,15 +68,22 @@ public record LossChoice(String label, String name, Map<String, String> options)
 
   /**
    * Parses a comma-separated list; commas inside parentheses or brackets (a formula's function
-   * arguments) do not separate. Duplicates are rejected.
+   * arguments) do not separate.
+   *
+   * @throws IllegalArgumentException naming the text at fault: an empty or unknown name, a bad option,
+   *     a formula's syntax error with its column, or a loss listed twice
    */
   public static List<LossChoice> parseList(String text) {
     List<LossChoice> out = new ArrayList<>();
     for (String part : splitTopLevel(text)) {
+      if (part.isBlank()) {
+        throw new IllegalArgumentException("empty loss name in the list '" + text + "'");
+      }
       LossChoice c = parse(part);
       for (LossChoice o : out) {
         if (o.label().equals(c.label())) {
-          throw new IllegalArgumentException("loss '" + c.label() + "' is listed twice in --loss");
+          throw new IllegalArgumentException(
+              "loss '" + c.label() + "' is listed twice in '" + text + "'");
         }
       }
       out.add(c);

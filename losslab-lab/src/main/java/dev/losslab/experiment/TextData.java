@@ -61,7 +61,8 @@ public record TextData(Path input, Path test, TrainingData train, Corpus testCor
       while (enc.read(r) > 0) {
         if (enc.labelTokens() > enc.labels().size() && !skipUnseen) {
           throw new IllegalArgumentException(test + ":" + enc.line() + ": has a label that never occurs in "
-              + input + " (--skip-unseen-labels drops such labels, as fastText's test does)");
+              + input + " (--skip-unseen-labels, or skipUnseen in TextData.read, drops such labels as"
+              + " fastText's test does)");
         }
       }
     }
