@@ -1,5 +1,8 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FloatKernels;
+import dev.losslab.loss.kernel.FusedFloat;
+
 /**
  * A loss on the scores {@code s} of one example: it returns the value to minimise and writes
  * ∂value/∂s, computed in one pass. This is the one interface to implement for a user-defined loss;

@@ -1,5 +1,7 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FusedFloat;
+
 /**
  * {@code mse}: the squared error {@code (s_j − y_j)²} per element, gradient {@code 2(s_j − y_j)}; its
  * {@code mean} over the {@code K} elements of an example is the seed's {@code (1/K)‖y − s‖²} with

@@ -1,5 +1,6 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FusedFloat;
 import dev.losslab.math.Stable;
 
 /**

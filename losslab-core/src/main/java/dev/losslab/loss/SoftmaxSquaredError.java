@@ -1,5 +1,7 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FusedFloat;
+
 /**
  * {@code softmax-mse}: squared error after a softmax, {@code (y_j − p_j)²} per element with
  * {@code p = softmax(s)} (seed 000 §3); the {@code mean} over an example's {@code K} elements is the
