@@ -17,8 +17,8 @@ import dev.losslab.math.FastFloat;
  * Vector API; {@link FloatKernels} says which one runs.
  *
  * <p>Public only so that the built-in losses of {@code dev.losslab.loss} can call their loops from
- * their float {@code evaluate}; the loops check nothing (the callers validate), and they are not an
- * API of their own.
+ * their {@link FloatLoss#evaluate}; the loops check nothing (the callers validate), and they are not
+ * an API of their own.
  */
 public final class FusedFloat {
   /**
@@ -170,8 +170,8 @@ public final class FusedFloat {
   /**
    * The float path through the double one, for a loss or option without a fused loop: widens the row
    * into {@code scratch[0, k)}, evaluates {@code loss} in double with its gradient in
-   * {@code scratch[k, 2k)}, and narrows {@code scale} times that gradient into {@code g}. {@link Loss}'s
-   * default float path is this with {@code scale = 1}.
+   * {@code scratch[k, 2k)}, and narrows {@code scale} times that gradient into {@code g}, one rounding
+   * per entry. The float path of every loss that is not a {@link FloatLoss} ({@link FloatLoss#of}).
    */
   public static double throughDouble(Loss loss, float[] s, int so, int k, Target t, int row, float[] g,
       int go, double[] scratch, float scale) {
