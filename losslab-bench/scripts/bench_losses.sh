@@ -7,7 +7,7 @@
 #
 # Cross-entropy, binary-cross-entropy and softmax-mse are measured twice: as the JVM starts by default
 # (the scalar loops), and with --add-modules jdk.incubator.vector (the Vector API loops; see
-# dev.losslab.loss.FloatKernels). mse has no Vector API loop: C2 vectorises it as it is.
+# dev.losslab.loss.kernel.FloatKernels). mse has no Vector API loop: C2 vectorises it as it is.
 #
 # Environment: JMH_ARGS (default "-f 1 -wi 3 -w 2s -i 5 -r 2s"), TORCH_REPS (default 30),
 # PYTHON (default /usr/bin/python3, where Debian's python3-torch lives), SKIP_BUILD=1 to reuse the jar,

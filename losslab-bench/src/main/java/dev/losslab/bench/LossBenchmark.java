@@ -1,12 +1,12 @@
 package dev.losslab.bench;
 
 import dev.losslab.formula.FormulaLoss;
-import dev.losslab.loss.FloatKernels;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.LossEvaluation;
 import dev.losslab.loss.Losses;
 import dev.losslab.loss.Reduction;
 import dev.losslab.loss.Target;
+import dev.losslab.loss.kernel.FloatKernels;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;

@@ -3,6 +3,7 @@ package dev.losslab.formula;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.Target;
 import dev.losslab.loss.Targets;
+import dev.losslab.loss.kernel.FloatLoss;
 import java.util.Map;
 
 /**
@@ -111,7 +112,7 @@ import java.util.Map;
  * <p>{@link #name()} is {@code formula:} followed by the expression as typed (trimmed), and
  * {@code Losses.create(name())} makes an equal loss, so a model can store it.
  */
-public final class FormulaLoss implements Loss {
+public final class FormulaLoss implements Loss, FloatLoss {
   /** The prefix of a formula's loss name. */
   public static final String PREFIX = "formula:";
 
@@ -227,17 +228,11 @@ public final class FormulaLoss implements Loss {
     return program.evaluate(workspaces.get(), s, so, k, target, row, g, go);
   }
 
-  @Override
-  public double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
-      double[] scratch) {
-    return evaluate(s, so, k, target, row, g, go, scratch, 1f);
-  }
-
   /**
    * The float path: the row widened into {@code scratch[0, k)}, evaluated in double with the gradient
    * in {@code scratch[k, 2k)}, narrowed as {@code (float) (scale · g)}; the same result as the
-   * default, with the scores' maximum found while widening and the finiteness check done while
-   * narrowing, rather than in passes of their own.
+   * widening path every other loss gets ({@link FloatLoss#of}), with the scores' maximum found while
+   * widening and the finiteness check done while narrowing, rather than in passes of their own.
    *
    * @throws FormulaDomainException if the value or the gradient is NaN or infinite
    */

@@ -2,17 +2,18 @@ package dev.losslab.loss;
 
 /**
  * A loss on the scores {@code s} of one example: it returns the value to minimise and writes
- * ∂value/∂s, computed in one pass. This is the one interface to implement for a user-defined loss;
- * batches, reductions, the float path and the gradient checker are built on it.
+ * ∂value/∂s, computed in one pass. This is the one interface to implement for a user-defined loss: a
+ * name and one {@code evaluate}, and defaults saying how targets are validated and values reduced.
+ * Batches, reductions, the float path and the gradient checker are built on it; the float path
+ * widens a user loss's float rows to double and calls this {@code evaluate} (the built-ins with fused
+ * float loops also implement {@link dev.losslab.loss.kernel.FloatLoss}, which a user loss need not).
  *
  * <p>Contract (checked for every built-in loss by the gradient checker):
  *
  * <ul>
  *   <li>the gradient written is the exact derivative of the value returned;
  *   <li>the loss never changes {@code s} or the target, and overwrites {@code g[go .. go+k)};
- *   <li>implementations are immutable and thread-safe; scratch comes from the caller (the fused float
- *       loops of the four benchmarked losses add per-thread rows of their own: C2 vectorises a loop only
- *       over separate arrays indexed from 0, which one caller scratch array cannot give).
+ *   <li>implementations are immutable and thread-safe.
  * </ul>
  */
 public interface Loss {
@@ -69,33 +70,5 @@ public interface Loss {
    */
   default void elementValues(double[] s, int so, int k, Target target, int row, double[] out, int oo) {
     throw new UnsupportedOperationException(name() + " is not element-wise");
-  }
-
-  /**
-   * The float path: the same loss on float scores, written to a float gradient. The default widens
-   * the row into {@code scratch} (length ≥ 2k), evaluates in double and narrows the gradient; fast
-   * losses override it with a fused float loop that stays within 1e-5 relative of the double path
-   * (cross-entropy and softmax-mse in Vector API loops when {@code jdk.incubator.vector} is enabled; see
-   * {@link FloatKernels}).
-   */
-  default double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
-      double[] scratch) {
-    return FusedFloat.throughDouble(this, s, so, k, target, row, g, go, scratch, 1f);
-  }
-  /**
-   * The float path with the reduction's scale folded in: writes {@code scale · ∂value/∂s} to
-   * {@code g[go .. go+k)} and returns the unscaled value. {@link LossEvaluation} calls this with
-   * {@code 1/Σ mean weights} for {@code MEAN}, so a fused loss writes the final gradient in the same pass
-   * instead of a second pass over the whole batch. The default evaluates, then scales the row.
-   */
-  default double evaluate(float[] s, int so, int k, Target target, int row, float[] g, int go,
-      double[] scratch, float scale) {
-    double v = evaluate(s, so, k, target, row, g, go, scratch);
-    if (scale != 1f) {
-      for (int j = 0; j < k; j++) {
-        g[go + j] *= scale;
-      }
-    }
-    return v;
   }
 }

@@ -1,10 +1,13 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FloatLoss;
 import java.util.Objects;
 
 /**
  * Evaluates a {@link Loss} on a batch of scores, applies the {@link Reduction} to value and gradient,
  * and checks inputs: shapes, finite scores, and whatever the loss's own {@link Loss#validate} demands.
+ * The float overload is the float path of training, for every loss: the fused float loops of a
+ * built-in that has them, otherwise each row widened to double ({@link FloatLoss#of}).
  */
 public final class LossEvaluation {
   private LossEvaluation() {}
@@ -77,10 +80,11 @@ public final class LossEvaluation {
   /**
    * The float path for training: evaluates {@code loss} on float scores and writes the reduced
    * gradient into {@code gradient} (length {@code n × k}). Only {@code MEAN} and {@code SUM}.
-   * Inputs are not validated here beyond shape: callers (trainers) validate their data once. The mean's
-   * {@code 1/Σ mean weights} is computed first and handed to
-   * {@link Loss#evaluate(float[], int, int, Target, int, float[], int, double[], float)}, so fused
-   * losses write the final gradient in their single pass; an all-ignored or empty batch gives 0.
+   * Inputs are not validated here beyond shape: callers (trainers) validate their data once. The loss's
+   * float path is picked once for the batch ({@link FloatLoss#of}: its fused loops if it has them,
+   * otherwise each row widened to double and run through its double {@code evaluate}); the mean's
+   * {@code 1/Σ mean weights} is computed first and handed to that path, so the gradient is written
+   * final in a single pass over the batch; an all-ignored or empty batch gives 0.
    *
    * @return the reduced value
    */
@@ -107,9 +111,10 @@ public final class LossEvaluation {
     }
     // the mean's 1/weight goes into the loss's own gradient loop: one pass over the batch, not two
     float scale = reduction == Reduction.MEAN ? (float) (1.0 / weight) : 1f;
+    FloatLoss path = FloatLoss.of(loss);
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      sum += loss.evaluate(scores, i * k, k, target, i, gradient, i * k, scratch, scale);
+      sum += path.evaluate(scores, i * k, k, target, i, gradient, i * k, scratch, scale);
     }
     return reduction == Reduction.MEAN ? sum / weight : sum;
   }

@@ -1,5 +1,8 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FloatLoss;
+import dev.losslab.loss.kernel.FusedFloat;
+
 /**
  * {@code mse}: the squared error {@code (s_j − y_j)²} per element, gradient {@code 2(s_j − y_j)}; its
  * {@code mean} over the {@code K} elements of an example is the seed's {@code (1/K)‖y − s‖²} with
@@ -11,7 +14,7 @@ package dev.losslab.loss;
  * reals, or a label read as a one-hot row. Smooth everywhere; where {@code (s − y)²} overflows
  * ({@code |s − y| ≳ 1.3e154}) the value is {@code +∞} (the true value is not representable), never NaN.
  */
-public final class MeanSquaredError implements Loss {
+public final class MeanSquaredError implements Loss, FloatLoss {
 
   @Override
   public String name() {
@@ -45,12 +48,6 @@ public final class MeanSquaredError implements Loss {
       double d = s[so + j] - t.value(row, j);
       out[oo + j] = d * d;
     }
-  }
-
-  @Override
-  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
-      double[] scratch) {
-    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FloatLoss;
+import dev.losslab.loss.kernel.FusedFloat;
 import dev.losslab.math.Stable;
 
 /**
@@ -15,7 +17,7 @@ import dev.losslab.math.Stable;
  * Element-wise: {@code mean} divides by {@code n·K}, {@code none} gives {@code n × K} values. Targets: a
  * dense row in [0, 1] or a label read as a one-hot row (multi-label with one positive).
  */
-public final class SigmoidCrossEntropy implements Loss {
+public final class SigmoidCrossEntropy implements Loss, FloatLoss {
 
   /**
    * Options of {@code binary-cross-entropy}.
@@ -102,12 +104,6 @@ public final class SigmoidCrossEntropy implements Loss {
       double q = posWeight == null ? 1.0 : posWeight[j];
       out[oo + j] = w * (q * y * Stable.softplus(-x) + (1 - y) * Stable.softplus(x));
     }
-  }
-
-  @Override
-  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
-      double[] scratch) {
-    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FloatLoss;
+import dev.losslab.loss.kernel.FusedFloat;
 import java.util.Arrays;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Arrays;
  * its tiny loss (≈ {@code e^{−40}} at a margin of 40) instead of rounding to 0. Finite for every finite
  * score; NaN scores are rejected by {@link LossEvaluation}.
  */
-public final class SoftmaxCrossEntropy implements Loss {
+public final class SoftmaxCrossEntropy implements Loss, FloatLoss {
 
   /**
    * Options of {@code cross-entropy}.
@@ -149,12 +151,6 @@ public final class SoftmaxCrossEntropy implements Loss {
       g[go + j] = mass * g[go + j] - wt;
     }
     return value;
-  }
-
-  @Override
-  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
-      double[] scratch) {
-    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
   }
 
   @Override

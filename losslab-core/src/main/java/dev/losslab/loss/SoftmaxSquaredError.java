@@ -1,5 +1,8 @@
 package dev.losslab.loss;
 
+import dev.losslab.loss.kernel.FloatLoss;
+import dev.losslab.loss.kernel.FusedFloat;
+
 /**
  * {@code softmax-mse}: squared error after a softmax, {@code (y_j − p_j)²} per element with
  * {@code p = softmax(s)} (seed 000 §3); the {@code mean} over an example's {@code K} elements is the
@@ -11,7 +14,7 @@ package dev.losslab.loss;
  * gradient is exactly 0. The softmax is max-shifted, so the value is finite for every finite score.
  * Element-wise: {@code mean} divides by {@code n·K}. Targets: dense finite rows or labels (one-hot).
  */
-public final class SoftmaxSquaredError implements Loss {
+public final class SoftmaxSquaredError implements Loss, FloatLoss {
 
   @Override
   public String name() {
@@ -62,12 +65,6 @@ public final class SoftmaxSquaredError implements Loss {
     for (int j = 0; j < k; j++) {
       p[po + j] *= inv;
     }
-  }
-
-  @Override
-  public double evaluate(float[] s, int so, int k, Target t, int row, float[] g, int go,
-      double[] scratch) {
-    return evaluate(s, so, k, t, row, g, go, scratch, 1f);
   }
 
   @Override

@@ -12,6 +12,11 @@
  * {@link dev.losslab.gradcheck.GradientChecker}; a {@link dev.losslab.loss.LossProvider} on the class
  * path offers it by name to {@code Losses.create} and the command line.
  *
+ * <p>The fused float loops that {@code cross-entropy}, {@code binary-cross-entropy}, {@code mse} and
+ * {@code softmax-mse} run on the float path are in {@link dev.losslab.loss.kernel}: the built-ins'
+ * float path, not part of the interface a user implements (a user's loss reaches the float path
+ * through its double {@code evaluate}).
+ *
  * <p>Conventions: an empty batch or an all-ignored one has value 0 and gradient 0 under {@code mean};
  * NaN or infinite scores are rejected; a value whose true result exceeds the double range is
  * {@code +∞}, never NaN, and {@link dev.losslab.loss.LossDiagnostics} explains it.

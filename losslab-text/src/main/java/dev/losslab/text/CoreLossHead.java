@@ -3,6 +3,7 @@ package dev.losslab.text;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.SparsemaxLoss;
 import dev.losslab.loss.Target;
+import dev.losslab.loss.kernel.FloatLoss;
 
 /**
  * A head that trains {@code s = B·h} with any core loss: the loss gives its value and {@code g = ∂L/∂s}
@@ -26,6 +27,8 @@ public final class CoreLossHead implements Head {
   public enum Unit { SOFTMAX, SIGMOID, EXP, IDENTITY, SPARSEMAX }
 
   private final Loss loss;
+  /** The loss's float path, picked once: its fused loops, or its rows widened to double. */
+  private final FloatLoss floatLoss;
   private final int k;
   private final boolean takesLabels;
   private final boolean takesDense;
@@ -38,6 +41,7 @@ public final class CoreLossHead implements Head {
    */
   public CoreLossHead(Loss loss, int k) {
     this.loss = loss;
+    this.floatLoss = FloatLoss.of(loss);
     this.k = k;
     this.takesLabels = accepts(loss, Target.labels(0), k);
     double[] onehot = new double[k];
@@ -106,7 +110,7 @@ public final class CoreLossHead implements Head {
   public double update(Model m, int[] labels, int lo, int hi, float lr, Workspace ws) {
     scores(m, ws);
     Target t = target(labels, lo, hi, ws);
-    double value = loss.evaluate(ws.scores, 0, k, t, 0, ws.scoreGrad, 0, ws.scratch);
+    double value = floatLoss.evaluate(ws.scores, 0, k, t, 0, ws.scoreGrad, 0, ws.scratch, 1f);
     int dim = m.dim();
     float[] g = ws.scoreGrad;
     for (int j = 0; j < k; j++) {

@@ -1,4 +1,4 @@
-package dev.losslab.loss;
+package dev.losslab.loss.kernel;
 
 import dev.losslab.math.FastFloat;
 import jdk.incubator.vector.DoubleVector;

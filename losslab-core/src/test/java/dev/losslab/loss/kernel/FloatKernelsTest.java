@@ -1,8 +1,13 @@
-package dev.losslab.loss;
+package dev.losslab.loss.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.losslab.loss.LossEvaluation;
+import dev.losslab.loss.LossResult;
+import dev.losslab.loss.Losses;
+import dev.losslab.loss.Reduction;
+import dev.losslab.loss.Target;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
-package dev.losslab.loss;
+package dev.losslab.loss.kernel;
 
+import dev.losslab.loss.Loss;
+import dev.losslab.loss.Target;
 import dev.losslab.math.FastFloat;
 
 /**
@@ -13,8 +15,12 @@ import dev.losslab.math.FastFloat;
  *
  * <p>Cross-entropy and softmax-mse have a second version in {@link FusedFloatVector}, written with the
  * Vector API; {@link FloatKernels} says which one runs.
+ *
+ * <p>Public only so that the built-in losses of {@code dev.losslab.loss} can call their loops from
+ * their {@link FloatLoss#evaluate}; the loops check nothing (the callers validate), and they are not
+ * an API of their own.
  */
-final class FusedFloat {
+public final class FusedFloat {
   /**
    * Whether cross-entropy and softmax-mse run {@link FusedFloatVector}'s loops (see
    * {@link FloatKernels}); a constant, so C2 drops the other branch.
@@ -79,7 +85,7 @@ final class FusedFloat {
    * With smoothing, NaN when the row is too close to a stationary point for these loops (see
    * {@link #SMOOTHING_TOLERANCE}): the caller then takes the double path.
    */
-  static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, double smoothing,
+  public static double crossEntropy(float[] s, int so, int k, int y, int ignoreIndex, double smoothing,
       float[] g, int go, double[] e, float scale) {
     return VECTOR
         ? FusedFloatVector.crossEntropy(s, so, k, y, ignoreIndex, smoothing, g, go, scale)
@@ -164,10 +170,10 @@ final class FusedFloat {
   /**
    * The float path through the double one, for a loss or option without a fused loop: widens the row
    * into {@code scratch[0, k)}, evaluates {@code loss} in double with its gradient in
-   * {@code scratch[k, 2k)}, and narrows {@code scale} times that gradient into {@code g}. {@link Loss}'s
-   * default float path is this with {@code scale = 1}.
+   * {@code scratch[k, 2k)}, and narrows {@code scale} times that gradient into {@code g}, one rounding
+   * per entry. The float path of every loss that is not a {@link FloatLoss} ({@link FloatLoss#of}).
    */
-  static double throughDouble(Loss loss, float[] s, int so, int k, Target t, int row, float[] g,
+  public static double throughDouble(Loss loss, float[] s, int so, int k, Target t, int row, float[] g,
       int go, double[] scratch, float scale) {
     for (int j = 0; j < k; j++) {
       scratch[j] = s[so + j];
@@ -180,7 +186,7 @@ final class FusedFloat {
   }
 
   /** Squared error {@code Σ(s − y)²}, gradient {@code 2(s − y)}; {@code label ≥ 0} for one-hot. */
-  static double squaredError(float[] s, int so, int k, double[] y, int yo, int label, float[] g, int go,
+  public static double squaredError(float[] s, int so, int k, double[] y, int yo, int label, float[] g, int go,
       float scale) {
     float twoScale = 2f * scale;
     double sum = 0;
@@ -210,7 +216,7 @@ final class FusedFloat {
    * {@code s = 0} both choices give 1), so the loops have no branch and C2 vectorises them; {@code e} lives in
    * the caller's scratch, the scores, targets, per-element values and gradient in {@link Rows}. {@code label ≥ 0} for one-hot.
    */
-  static double binaryCrossEntropy(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
+  public static double binaryCrossEntropy(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] e, float scale) {
     return VECTOR
         ? FusedFloatVector.binaryCrossEntropy(s, so, k, y, yo, label, g, go, e, scale)
@@ -288,7 +294,7 @@ final class FusedFloat {
    * {@link #binaryCrossEntropyScalar} with the weights multiplied in; the Vector API loops have no
    * weighted form, so this runs either way.
    */
-  static double binaryCrossEntropyWeighted(float[] s, int so, int k, double[] y, int yo, int label,
+  public static double binaryCrossEntropyWeighted(float[] s, int so, int k, double[] y, int yo, int label,
       double[] weight, double[] posWeight, float[] g, int go, double[] e, float scale) {
     Rows rows = Rows.of(k);
     double[] x = rows.a;
@@ -332,7 +338,7 @@ final class FusedFloat {
    * {@link FastFloat#expNonPositive(double[], int, int)}: {@code u − ⟨p, u⟩} cancels when the softmax
    * saturates, and float probabilities would leave only ~1e-8 absolute precision there.
    */
-  static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
+  public static double softmaxSquared(float[] s, int so, int k, double[] y, int yo, int label, float[] g,
       int go, double[] p, float scale) {
     return VECTOR
         ? FusedFloatVector.softmaxSquared(s, so, k, y, yo, label, g, go, p, scale)

@@ -1,4 +1,4 @@
-package dev.losslab.loss;
+package dev.losslab.loss.kernel;
 
 import dev.losslab.math.FastFloat;
 
@@ -18,7 +18,7 @@ import dev.losslab.math.FastFloat;
  *       Java.
  * </ul>
  * Otherwise, or if the Vector API classes fail to load, the scalar loops run. Both keep the same
- * accuracy contract (see {@link Loss}); the Vector API loops take their exponentials in float, so
+ * accuracy contract (see {@link FloatLoss}); the Vector API loops take their exponentials in float, so
  * their results differ from the scalar loops' by about 1e-7 relative (softmax-mse: up to about 2e-6
  * of the row's largest gradient entry; see {@code FusedFloatVector}).
  */
