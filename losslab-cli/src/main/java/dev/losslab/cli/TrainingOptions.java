@@ -11,26 +11,32 @@ import picocli.CommandLine.Option;
 /** The model and optimiser options shared by {@code compare} and {@code experiment}. */
 public final class TrainingOptions {
 
-  @Option(names = "--hidden", paramLabel = "UNITS[,UNITS...]",
-      description = "Hidden layer sizes; 0 for a linear model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--hidden", paramLabel = "SIZES",
+      description = "Hidden layer sizes, comma-separated; 0 for a linear model (default: ${DEFAULT-VALUE}).")
   String hidden = "32";
 
-  @Option(names = "--activation", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--activation", paramLabel = "NAME",
+      description = "Hidden activation (default: ${DEFAULT-VALUE}).")
   String activation = "relu";
 
-  @Option(names = "--optimizer", description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
   String optimizer = "momentum";
 
-  @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", paramLabel = "X",
+      description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate = 0.05;
 
-  @Option(names = "--momentum", description = "Momentum of the momentum optimiser (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--momentum", paramLabel = "X",
+      description = "Momentum of the momentum optimiser (default: ${DEFAULT-VALUE}).")
   double momentum = 0.9;
 
-  @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", paramLabel = "N",
+      description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   int batch = 32;
 
-  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs = 20;
 
   /** The epoch budget, also used by the text classifier. */
@@ -38,7 +44,8 @@ public final class TrainingOptions {
     return epochs;
   }
 
-  @Option(names = "--weight-decay", description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--weight-decay", paramLabel = "X",
+      description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
   double weightDecay = 0.0;
 
   @Option(names = "--stop", paramLabel = "RULE",
