@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Trains the same model with several losses and seeds and writes a report: learning curves with"
           + " seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch,"
-          + " and a summary table.",
+          + " and a summary table of the last and the best epoch.",
       "",
       "Data: the built-in Gaussian clusters (no argument), --dense FILE|FOLDER, or text in fastText's"
           + " format with -input FILE -test FILE (the text classifier).",
@@ -157,6 +157,7 @@ public final class CompareCommand implements Callable<Integer> {
     Report report = CompareReport.report(config, info, runs, "compare");
     ReportWriter.write(report, output);
     out.println();
+    out.println(CompareReport.caption(info) + ":");
     out.print(TextTable.render(CompareReport.header(info), CompareReport.summary(config, info, runs)));
     out.printf("%ncompare: %d runs in %.1f s; wrote %s%n", runs.size(), seconds,
         output.resolve("index.html"));
