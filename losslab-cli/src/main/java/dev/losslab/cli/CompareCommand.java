@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Trains the same model with several losses and seeds and writes a report: learning curves with"
           + " seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch,"
-          + " and a summary table of the last and the best epoch.",
+          + " each with a sentence that reads its numbers, and a summary table of the last and the best"
+          + " epoch.",
       "",
       "Data: the built-in Gaussian clusters (no argument), --dense FILE|FOLDER, or text in fastText's"
           + " format with -input FILE -test FILE (the text classifier).",

@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Turns the runs of a comparison into a report section: the summary table (final and best test
  * accuracy mean ± sd per loss, the best epoch, time per epoch, diagnostics), learning curves with seed
- * bands, accuracy, gradient norm, stalled and wrong-direction fractions per epoch; and every number as
- * a measurement.
+ * bands, accuracy, gradient norm, stalled and wrong-direction fractions per epoch, each figure with a
+ * sentence that reads its numbers ({@link FigureReadings}); and every number as a measurement.
  */
 public final class CompareReport {
   private CompareReport() {}
@@ -95,19 +95,26 @@ public final class CompareReport {
         + " examples' incorrect classes j, the fraction with ∂L/∂s_j < 0, which a descent step pushes"
         + " up (seed 000 §4). Both are measured on the model at the end of each epoch.");
     s.table(caption(data), header(data), summary(c, data, runs));
+    List<String> losses = c.losses().stream().map(LossChoice::label).toList();
+    String norm = data.text() ? "output-gradient norm" : "gradient norm";
     s.figure(id + "-train-loss", plot("Training loss", "mean training loss (log scale)", true, c, runs,
-        EpochRecord::trainLoss), "Training loss per epoch; each loss on its own scale, so compare shapes, not heights.");
+        EpochRecord::trainLoss), "Training loss per epoch; each loss on its own scale, so compare"
+            + " shapes, not heights. " + FigureReadings.trainingLoss(losses, runs));
     s.figure(id + "-test-accuracy", plot(data.text() ? "Test P@1" : "Test accuracy",
         data.text() ? "test precision at 1" : "test accuracy", false, c, runs, EpochRecord::testAccuracy),
-        data.text() ? "Precision at 1 on the test file after each epoch."
-            : "Fraction of test examples classified correctly after each epoch.");
+        (data.text() ? "Precision at 1 on the test file after each epoch. "
+            : "Fraction of test examples classified correctly after each epoch. ")
+            + FigureReadings.testAccuracy(losses, runs, data.text()));
     s.figure(id + "-gradient-norm", plot("Gradient norm", "‖∇J‖₂ over all parameters (log scale)", true,
-        c, runs, EpochRecord::gradientNorm), "Norm of the full-batch gradient after each epoch.");
+        c, runs, EpochRecord::gradientNorm), "Norm of the full-batch gradient after each epoch. "
+            + FigureReadings.gradientNorm(losses, runs, norm));
     s.figure(id + "-stalled", plot("Stalled examples", "fraction misclassified with tiny ‖∂L/∂s‖", false,
-        c, runs, e -> e.diagnostics().stalled()), "Misclassified training examples whose loss barely pushes back.");
+        c, runs, e -> e.diagnostics().stalled()), "Misclassified training examples whose loss barely"
+            + " pushes back. " + FigureReadings.stalled(losses, runs, c.stallThreshold()));
     s.figure(id + "-wrong-direction", plot("Wrong-direction updates",
         "fraction of incorrect classes pushed up", false, c, runs,
-        e -> e.diagnostics().wrongDirection()), "Incorrect-class scores that a descent step increases (seed 000 §4).");
+        e -> e.diagnostics().wrongDirection()), "Incorrect-class scores that a descent step increases"
+            + " (seed 000 §4). " + FigureReadings.wrongDirection(losses, runs));
     List<List<String>> failures = new ArrayList<>();
     for (RunResult r : runs) {
       if (r.diverged()) {

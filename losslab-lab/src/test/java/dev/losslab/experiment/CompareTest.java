@@ -57,6 +57,9 @@ class CompareTest {
           .isGreaterThanOrEqualTo(Double.parseDouble(row.get(1).split(" ")[0]));
       assertThat(row.get(3)).matches("[1-3](–[1-3])?");
     });
+    // under each figure, a sentence that reads its numbers
+    assertThat(report.figures()).hasSize(5).allSatisfy(f -> assertThat(f.caption())
+        .containsPattern("\\. [A-Za-z][^\\n]*\\d[^\\n]*\\.$"));
     assertThat(report.configuration()).containsEntry("data.checksum", data.checksum());
     assertThat(report.measurements()).hasSize(4 * 3 * 8);
     Path dir = tmp.resolve("report");
