@@ -31,7 +31,7 @@ public final class CompareReport {
 
   /** What the summary's columns are; the caption of its table in the report and on the console. */
   public static String caption(DataInfo data) {
-    String metric = data.text() ? "P@1" : "test accuracy";
+    String metric = data.text() ? "test P@1" : "test accuracy";
     return "Summary at the last epoch and at the best (mean ± sd over seeds): best " + metric
         + " is each run's highest over its epochs; best epoch is the epoch where each run reached it"
         + " (the first, if tied), as the range over seeds";
