@@ -27,10 +27,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Train one model with several losses and seeds; writes an HTML report.",
     description = {
-      "Trains the same model with several losses and seeds and writes a report: learning curves with",
-      "seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch, and a",
-      "summary table. Data: the built-in Gaussian clusters (no argument), --dense FILE|FOLDER, or",
-      "text in fastText's format with -input FILE -test FILE (the text classifier)."
+      "Trains the same model with several losses and seeds and writes a report: learning curves with"
+          + " seed bands, test accuracy, gradient norm, stalled and wrong-direction fractions per epoch,"
+          + " each with a sentence that reads its numbers, and a summary table of the last and the best"
+          + " epoch.",
+      "",
+      "Data: the built-in Gaussian clusters (no argument), --dense FILE|FOLDER, or text in fastText's"
+          + " format with -input FILE -test FILE (the text classifier).",
+      "",
+      "Writes DIR/index.html with PNG figures, DIR/results.csv and DIR/results.json.",
+      ""
     })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -43,7 +49,8 @@ public final class CompareCommand implements Callable<Integer> {
           + " text, kl-divergence:smoothing=0.1 becomes cross-entropy:labelSmoothing=0.1).")
   String losses = LossChoice.DEFAULTS;
 
-  @Option(names = "--seeds", description = "Seeds per loss (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", paramLabel = "N",
+      description = "Seeds per loss (default: ${DEFAULT-VALUE}).")
   int seeds = CompareConfig.DEFAULT_SEEDS;
 
   @Option(names = "--dense", paramLabel = "FILE|FOLDER",
@@ -61,31 +68,37 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Text: drop test labels that never occur in the training file instead of failing.")
   boolean skipUnseen;
 
-  @Option(names = {"-dim", "--dim"}, description = "Text: size of word vectors (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-dim", "--dim"}, paramLabel = "N",
+      description = "Text: size of word vectors (default: ${DEFAULT-VALUE}).")
   int dim = 10;
 
-  @Option(names = {"-wordNgrams", "--word-ngrams"}, description = "Text: max length of word n-grams (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-wordNgrams", "--word-ngrams"}, paramLabel = "N",
+      description = "Text: max length of word n-grams (default: ${DEFAULT-VALUE}).")
   int wordNgrams = 1;
 
-  @Option(names = {"-textLr", "--text-lr"}, description = "Text: initial learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-textLr", "--text-lr"}, paramLabel = "X",
+      description = "Text: initial learning rate (default: ${DEFAULT-VALUE}).")
   double textLr = 0.1;
 
-  @Option(names = "--train-limit", description = "Use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--train-limit", paramLabel = "N",
+      description = "Use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
   int trainLimit = 0;
 
-  @Option(names = "--generated", paramLabel = "dense|text",
-      description = "Kind of built-in data without --dense/-input: Gaussian clusters (dense, the MLP) or"
-          + " Zipf documents (text, the text classifier) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--generated", paramLabel = "KIND",
+      description = "Built-in data without --dense/-input: dense (Gaussian clusters, the MLP) or text"
+          + " (Zipf documents, the text classifier) (default: ${DEFAULT-VALUE}).")
   String generatedKind = "dense";
 
-  @Option(names = "--generated-size", paramLabel = "TRAIN,TEST",
-      description = "Training and test sizes of the generated data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--generated-size", paramLabel = "SIZES",
+      description = "Training and test sizes of the generated data, TRAIN,TEST (default: ${DEFAULT-VALUE}).")
   String generatedSize = CompareData.DEFAULT_TRAIN_ROWS + "," + CompareData.DEFAULT_TEST_ROWS;
 
-  @Option(names = "--sample", description = "Training examples the diagnostics use (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sample", paramLabel = "N",
+      description = "Training examples the diagnostics use (default: ${DEFAULT-VALUE}).")
   int sample = CompareConfig.DEFAULT_SAMPLE;
 
-  @Option(names = "--stall-threshold", description = "Stalled: misclassified with ‖∂L/∂s‖₂ below this (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--stall-threshold", paramLabel = "X",
+      description = "Stalled: misclassified with ‖∂L/∂s‖₂ below this (default: ${DEFAULT-VALUE}).")
   double stallThreshold = GradientDiagnostics.DEFAULT_STALL_THRESHOLD;
 
   @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")

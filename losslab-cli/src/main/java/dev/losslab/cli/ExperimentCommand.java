@@ -25,9 +25,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Run the seed notes' claims as experiments; writes an HTML report.",
     description = {
-      "Runs experiments that test the seed notes' claims and writes a report section for each: the",
-      "claim with its seed and section, the measurement, and a verdict computed from the numbers.",
-      "NAME: wrong-direction, saturation, mean-vs-median, kl-vs-l2, ce-vs-kl, label-noise, or all."
+      "Runs experiments that test the seed notes' claims and writes a report section for each: the"
+          + " claim with its seed and section, the measurement, and a verdict computed from the numbers.",
+      "",
+      "NAME: wrong-direction, saturation, mean-vs-median, kl-vs-l2, ce-vs-kl, label-noise, or all.",
+      "",
+      "Writes DIR/index.html with PNG figures, DIR/results.csv and DIR/results.json.",
+      ""
     })
 public final class ExperimentCommand implements Callable<Integer> {
 
@@ -36,7 +40,8 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "The experiment, or all.")
   String name;
 
-  @Option(names = "--seeds", description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", paramLabel = "N",
+      description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
   int seeds = ExperimentContext.DEFAULT_SEEDS;
 
   @Option(names = "--quick", description = "Tiny sizes (1 seed, 200 + 100 examples, 3 epochs): a smoke run whose verdicts mean little.")
@@ -46,10 +51,12 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Classify this data instead of the generated clusters: a CSV file (label last) or a folder of idx files (train-*, t10k-*), as compare --dense. mean-vs-median keeps its regression data.")
   Path dense;
 
-  @Option(names = "--train-limit", description = "With --dense: use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--train-limit", paramLabel = "N",
+      description = "With --dense: use at most this many training examples; 0 for all (default: ${DEFAULT-VALUE}).")
   int trainLimit = 0;
 
-  @Option(names = "--epochs", description = "Training budget of the runs (default: 20, 3 with --quick).")
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Training budget of the runs (default: 20, 3 with --quick).")
   Integer epochs;
 
   @Option(names = {"--output", "-o"}, paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")

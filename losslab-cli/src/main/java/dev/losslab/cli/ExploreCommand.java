@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
           + " the GCE and Taylor cross-entropy papers). Any loss name works in --loss, formulas"
           + " (formula:EXPR) and provided losses included.",
       "",
-      "Writes DIR/index.html with PNG figures, DIR/results.csv and DIR/results.json."
+      "Writes DIR/index.html with PNG figures, DIR/results.csv and DIR/results.json.",
+      ""
     })
 public final class ExploreCommand implements Callable<Integer> {
 
@@ -37,16 +38,17 @@ public final class ExploreCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   String losses = ExploreConfig.DEFAULT_LOSSES;
 
-  @Option(names = "--range", paramLabel = "LO:HI",
-      description = "Score range of the sweeps (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--range", paramLabel = "RANGE",
+      description = "Score range of the sweeps, LO:HI (default: ${DEFAULT-VALUE}).")
   String range = Numbers.exact(DEFAULTS.lo()) + ":" + Numbers.exact(DEFAULTS.hi());
 
-  @Option(names = "--target", paramLabel = "D[,D...]",
-      description = "Targets d in [0, 1] of the KL-vs-L2 figures (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--target", paramLabel = "TARGETS",
+      description = "Targets d in [0, 1] of the KL-vs-L2 figures, comma-separated (default:"
+          + " ${DEFAULT-VALUE}).")
   String targets = String.join(",",
       Arrays.stream(DEFAULTS.targets()).mapToObj(Numbers::exact).toList());
 
-  @Option(names = "--points", description = "Points per curve (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--points", paramLabel = "N", description = "Points per curve (default: ${DEFAULT-VALUE}).")
   int points = DEFAULTS.points();
 
   @Option(names = {"--output", "-o"}, paramLabel = "DIR",

@@ -40,9 +40,27 @@ public final class Main implements Runnable {
             + (provided.isEmpty() ? "none" : String.join(", ", provided)) + ".",
         "A formula: formula:EXPR, the loss of one example in s (scores), y (target row), p = softmax(s),"
             + " label and K, e.g. 'formula:logsumexp(s) - s[label]'.");
+    usageWidth(cl, System.getenv("COLUMNS"));
     cl.setExecutionExceptionHandler(new Errors.Handler());
     cl.setParameterExceptionHandler(new Errors.UsageHandler());
     return cl;
+  }
+
+  /**
+   * How wide {@code --help} is: {@code -Dpicocli.usage.width=N} first (picocli reads it), then an
+   * exported {@code COLUMNS} (e.g. {@code COLUMNS=120 losslab compare --help}), then the terminal's
+   * width when standard output is one; 80 otherwise, so piped help reads the same everywhere.
+   */
+  static void usageWidth(CommandLine cl, String columns) {
+    if (System.getProperty("picocli.usage.width") != null) {
+      return;
+    }
+    if (columns != null && columns.strip().matches("\\d{1,4}")) {
+      // picocli's minimum is 55; a narrower COLUMNS still gets 55
+      cl.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns.strip())));
+    } else {
+      cl.setUsageHelpAutoWidth(true);
+    }
   }
 
   public static void main(String[] args) {

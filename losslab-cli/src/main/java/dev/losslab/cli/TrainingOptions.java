@@ -17,26 +17,32 @@ public final class TrainingOptions {
   private static final ModelSetup DEFAULTS = ModelSetup.defaults();
   private static final TrainerConfig TRAINER = DEFAULTS.trainer();
 
-  @Option(names = "--hidden", paramLabel = "UNITS[,UNITS...]",
-      description = "Hidden layer sizes; 0 for a linear model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--hidden", paramLabel = "SIZES",
+      description = "Hidden layer sizes, comma-separated; 0 for a linear model (default: ${DEFAULT-VALUE}).")
   String hidden = String.join(",", DEFAULTS.hidden().stream().map(String::valueOf).toList());
 
-  @Option(names = "--activation", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--activation", paramLabel = "NAME",
+      description = "Hidden activation (default: ${DEFAULT-VALUE}).")
   String activation = DEFAULTS.activation();
 
-  @Option(names = "--optimizer", description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
   String optimizer = TRAINER.optimizer().label();
 
-  @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", paramLabel = "X",
+      description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate = TRAINER.learningRate();
 
-  @Option(names = "--momentum", description = "Momentum of the momentum optimiser (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--momentum", paramLabel = "X",
+      description = "Momentum of the momentum optimiser (default: ${DEFAULT-VALUE}).")
   double momentum = TRAINER.momentum();
 
-  @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", paramLabel = "N",
+      description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
   int batch = TRAINER.batchSize();
 
-  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs = TRAINER.epochs();
 
   /** The epoch budget, also used by the text classifier. */
@@ -44,7 +50,8 @@ public final class TrainingOptions {
     return epochs;
   }
 
-  @Option(names = "--weight-decay", description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--weight-decay", paramLabel = "X",
+      description = "L2 weight decay λ (default: ${DEFAULT-VALUE}).")
   double weightDecay = TRAINER.weightDecay();
 
   @Option(names = "--stop", paramLabel = "RULE",

@@ -11,22 +11,31 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Turns the runs of a comparison into a report section: the summary table (final test accuracy
- * mean ± sd per loss, time per epoch, diagnostics), learning curves with seed bands, accuracy,
- * gradient norm, stalled and wrong-direction fractions per epoch; and every number as a measurement.
+ * Turns the runs of a comparison into a report section: the summary table (final and best test
+ * accuracy mean ± sd per loss, the best epoch, time per epoch, diagnostics), learning curves with seed
+ * bands, accuracy, gradient norm, stalled and wrong-direction fractions per epoch, each figure with a
+ * sentence that reads its numbers ({@link FigureReadings}); and every number as a measurement.
  */
 public final class CompareReport {
   private CompareReport() {}
 
   /** The columns of {@link #summary} for dense data. */
   public static final List<String> SUMMARY_HEADER = List.of("loss", "final test accuracy",
-      "final train loss", "final gradient norm", "stalled", "wrong direction", "ms per epoch",
-      "diverged runs");
+      "best test accuracy", "best epoch", "final train loss", "final gradient norm", "stalled",
+      "wrong direction", "ms per epoch", "diverged runs");
 
   /** The columns of {@link #summary} for text: P@1 and R@1 instead of accuracy. */
   public static final List<String> TEXT_SUMMARY_HEADER = List.of("loss", "final test P@1",
-      "final test R@1", "final train loss", "final output-gradient norm", "stalled", "wrong direction",
-      "ms per epoch", "diverged runs");
+      "best test P@1", "best epoch", "final test R@1", "final train loss",
+      "final output-gradient norm", "stalled", "wrong direction", "ms per epoch", "diverged runs");
+
+  /** What the summary's columns are; the caption of its table in the report and on the console. */
+  public static String caption(DataInfo data) {
+    String metric = data.text() ? "test P@1" : "test accuracy";
+    return "Summary at the last epoch and at the best (mean ± sd over seeds): best " + metric
+        + " is each run's highest over its epochs; best epoch is the epoch where each run reached it"
+        + " (the first, if tied), as the range over seeds";
+  }
 
   /** The summary header for {@code data}. */
   public static List<String> header(DataInfo data) {
@@ -85,20 +94,27 @@ public final class CompareReport {
         + " while ‖∂L/∂s‖₂ < " + Numbers.exact(c.stallThreshold()) + ". Wrong direction: among those"
         + " examples' incorrect classes j, the fraction with ∂L/∂s_j < 0, which a descent step pushes"
         + " up (seed 000 §4). Both are measured on the model at the end of each epoch.");
-    s.table("Summary at the last epoch (mean ± sd over seeds)", header(data), summary(c, data, runs));
+    s.table(caption(data), header(data), summary(c, data, runs));
+    List<String> losses = c.losses().stream().map(LossChoice::label).toList();
+    String norm = data.text() ? "output-gradient norm" : "gradient norm";
     s.figure(id + "-train-loss", plot("Training loss", "mean training loss (log scale)", true, c, runs,
-        EpochRecord::trainLoss), "Training loss per epoch; each loss on its own scale, so compare shapes, not heights.");
+        EpochRecord::trainLoss), "Training loss per epoch; each loss on its own scale, so compare"
+            + " shapes, not heights. " + FigureReadings.trainingLoss(losses, runs));
     s.figure(id + "-test-accuracy", plot(data.text() ? "Test P@1" : "Test accuracy",
         data.text() ? "test precision at 1" : "test accuracy", false, c, runs, EpochRecord::testAccuracy),
-        data.text() ? "Precision at 1 on the test file after each epoch."
-            : "Fraction of test examples classified correctly after each epoch.");
+        (data.text() ? "Precision at 1 on the test file after each epoch. "
+            : "Fraction of test examples classified correctly after each epoch. ")
+            + FigureReadings.testAccuracy(losses, runs, data.text()));
     s.figure(id + "-gradient-norm", plot("Gradient norm", "‖∇J‖₂ over all parameters (log scale)", true,
-        c, runs, EpochRecord::gradientNorm), "Norm of the full-batch gradient after each epoch.");
+        c, runs, EpochRecord::gradientNorm), "Norm of the full-batch gradient after each epoch. "
+            + FigureReadings.gradientNorm(losses, runs, norm));
     s.figure(id + "-stalled", plot("Stalled examples", "fraction misclassified with tiny ‖∂L/∂s‖", false,
-        c, runs, e -> e.diagnostics().stalled()), "Misclassified training examples whose loss barely pushes back.");
+        c, runs, e -> e.diagnostics().stalled()), "Misclassified training examples whose loss barely"
+            + " pushes back. " + FigureReadings.stalled(losses, runs, c.stallThreshold()));
     s.figure(id + "-wrong-direction", plot("Wrong-direction updates",
         "fraction of incorrect classes pushed up", false, c, runs,
-        e -> e.diagnostics().wrongDirection()), "Incorrect-class scores that a descent step increases (seed 000 §4).");
+        e -> e.diagnostics().wrongDirection()), "Incorrect-class scores that a descent step increases"
+            + " (seed 000 §4). " + FigureReadings.wrongDirection(losses, runs));
     List<List<String>> failures = new ArrayList<>();
     for (RunResult r : runs) {
       if (r.diverged()) {
@@ -123,7 +139,9 @@ public final class CompareReport {
       MeanSd time = MeanSd.of(rs.stream().mapToDouble(r -> 1000 * r.secondsPerEpoch())
           .filter(Double::isFinite).toArray());
       List<String> row = new ArrayList<>(List.of(lc.label(),
-          SeedCurves.last(rs, EpochRecord::testAccuracy).format(4)));
+          SeedCurves.last(rs, EpochRecord::testAccuracy).format(4),
+          SeedCurves.best(rs, EpochRecord::testAccuracy).format(4),
+          range(SeedCurves.bestEpochs(rs, EpochRecord::testAccuracy))));
       if (data.text()) {
         row.add(SeedCurves.last(rs, EpochRecord::testRecall).format(4));
       }
@@ -137,6 +155,20 @@ public final class CompareReport {
       rows.add(row);
     }
     return rows;
+  }
+
+  /** {@code "20"} when every seed agrees, else {@code "3–20"}; {@code "—"} for no run. */
+  static String range(int[] epochs) {
+    if (epochs.length == 0) {
+      return "—";
+    }
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (int e : epochs) {
+      lo = Math.min(lo, e);
+      hi = Math.max(hi, e);
+    }
+    return lo == hi ? Integer.toString(lo) : lo + "–" + hi;
   }
 
   static LinePlot plot(String title, String yLabel, boolean logY, CompareConfig c, List<RunResult> runs,

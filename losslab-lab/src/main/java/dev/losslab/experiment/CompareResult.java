@@ -28,11 +28,12 @@ public record CompareResult(CompareConfig config, DataInfo info, List<RunResult>
   }
 
   /**
-   * The summary at the last epoch as a plain-text table, one row per loss: final test accuracy (P@1
-   * and R@1 for text), training loss, gradient norm, stalled and wrong-direction fractions as mean ± sd
-   * over seeds, milliseconds per epoch, diverged runs.
+   * The summary as plain text: its caption line, then a table with one row per loss: final and best
+   * test accuracy (P@1 and R@1 for text) with the best epochs, training loss, gradient norm, stalled
+   * and wrong-direction fractions as mean ± sd over seeds, milliseconds per epoch, diverged runs.
    */
   public String summary() {
-    return TextTable.render(CompareReport.header(info), CompareReport.summary(config, info, runs));
+    return CompareReport.caption(info) + ":" + System.lineSeparator()
+        + TextTable.render(CompareReport.header(info), CompareReport.summary(config, info, runs));
   }
 }

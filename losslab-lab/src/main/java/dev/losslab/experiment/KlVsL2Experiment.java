@@ -115,7 +115,7 @@ public final class KlVsL2Experiment implements Experiment {
         MeanSd epochs = MeanSd.of(rs.stream().mapToDouble(r -> r.epochs().size()).toArray());
         MeanSd acc = SeedCurves.last(rs, EpochRecord::testAccuracy);
         long fired = rs.stream().filter(r -> !r.stopReason().equals("EPOCHS")).count();
-        rows.add(List.of(lc.label(), rule.describe(), epochs.format(1), fired + "/" + rs.size(),
+        rows.add(List.of(lc.label(), rule.describe(), epochs.formatCount(), fired + "/" + rs.size(),
             acc.format(4), SeedCurves.last(rs, EpochRecord::gradientNorm).format(5),
             SeedCurves.last(rs, EpochRecord::trainLoss).format(4)));
         if (lc.label().equals("mse")) {
@@ -144,16 +144,16 @@ public final class KlVsL2Experiment implements Experiment {
         && Math.abs(ceLossChangeAcc - ceGradAcc) <= SAME_ACCURACY;
     s.paragraph(Verdict.of("for cross-entropy (KL), stopping on the change of the loss ends training"
         + " sooner than waiting for a small gradient, at the same accuracy", holds,
-        "the loss-change rule stopped after " + Verdict.num(ceLossChangeEpochs) + " epochs on average with"
+        "the loss-change rule stopped after " + Verdict.count(ceLossChangeEpochs) + " epochs on average with"
             + " test accuracy " + Verdict.num(ceLossChangeAcc) + "; the gradient-norm rule fired in "
             + ceGradFired + " of " + ctx.seeds() + " runs within " + budget + " epochs (mean "
-            + Verdict.num(ceGradEpochs) + " epochs) with accuracy " + Verdict.num(ceGradAcc)
+            + Verdict.count(ceGradEpochs) + " epochs) with accuracy " + Verdict.num(ceGradAcc)
             + " (supported when the first is sooner and the accuracies differ by at most "
             + SAME_ACCURACY + "). Note that the trainer's rule reads ‖∇θJ‖ of the parameters, which does"
             + " shrink near a minimum of the mean loss; seed 002's ±1 is the derivative with respect to"
             + " the output probability"));
     s.paragraph("For comparison, mse (L2, whose output derivative is 0 at the optimum): the loss-change rule"
-        + " stopped after " + Verdict.num(mseLossChangeEpochs) + " epochs on average and the gradient-norm"
+        + " stopped after " + Verdict.count(mseLossChangeEpochs) + " epochs on average and the gradient-norm"
         + " rule fired in " + mseGradFired + " of " + ctx.seeds() + " runs"
         + (mseGradFired == 0 && ceGradFired == 0
             ? ": with mini-batch noise neither loss got below the gradient threshold, L2 no more than KL."

@@ -7,6 +7,7 @@ import dev.losslab.nn.Network;
 import dev.losslab.report.Block;
 import dev.losslab.report.MeanSd;
 import dev.losslab.report.Measurement;
+import dev.losslab.report.Numbers;
 import dev.losslab.report.Section;
 import dev.losslab.train.OptimizerKind;
 import dev.losslab.train.Trainer;
@@ -130,7 +131,7 @@ public final class SaturationExperiment implements Experiment {
     s.paragraph(Verdict.of("squared error behind sigmoid/softmax recovers much more slowly than"
         + " cross-entropy from confidently wrong weights", holds,
         "cross-entropy recovers in " + (ceEpochs < 0 ? "no epoch within the budget" : ceEpochs + " epochs")
-            + "; at least " + SLOWER + "× slower or never: " + (slow.isEmpty() ? "none" : String.join(", ", slow))
+            + "; at least " + Numbers.exact(SLOWER) + "× slower or never: " + (slow.isEmpty() ? "none" : String.join(", ", slow))
             + "; not that slow: " + (fast.isEmpty() ? "none" : String.join(", ", fast))));
     for (Block b : inner.blocks()) {
       if (!(b instanceof Block.Paragraph) && !(b instanceof Block.Table)) {

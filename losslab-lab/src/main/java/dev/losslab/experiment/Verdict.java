@@ -22,7 +22,12 @@ public final class Verdict {
         ? String.format(java.util.Locale.ROOT, "%.1f %%", 100 * fraction) : "n/a";
   }
 
-  /** A number with 4 significant decimals. */
+  /** A count or a mean of counts: {@code 16}, or {@code 16.3} when the mean is not whole. */
+  public static String count(double v) {
+    return dev.losslab.report.Numbers.count(v);
+  }
+
+  /** A number with 4 decimals (a measurement, not a count: see {@link #count}). */
   public static String num(double v) {
     return dev.losslab.report.Numbers.format(v, 4);
   }

@@ -18,7 +18,8 @@ public final class HtmlWriter {
           + "margin-top:2em}",
       "table{border-collapse:collapse;margin:.8em 0 1.4em;font-size:.92em}",
       "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}",
-      "td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}",
+      "td.num{text-align:right;font-variant-numeric:tabular-nums}td.num span.m{white-space:nowrap}",
+      "th{background:#f3f3f3}",
       "caption{caption-side:top;text-align:left;font-weight:600;padding-bottom:.3em}",
       "figure{margin:1em 0 1.8em}figure img{max-width:100%;border:1px solid #eee}",
       "figcaption{font-size:.92em;color:#444}nav ul{columns:2}code{background:#f5f5f5;padding:0 .2em}",
@@ -90,7 +91,16 @@ public final class HtmlWriter {
     for (List<String> row : rows) {
       b.append("<tr>");
       for (String cell : row) {
-        b.append(looksNumeric(cell) ? "<td class=\"num\">" : "<td>").append(esc(cell)).append("</td>");
+        int pm = cell.indexOf(" ± ");
+        if (looksNumeric(cell) && pm > 0) {
+          // a narrow column breaks "0.7347 ± 0.0087" after the ±, never before it
+          b.append("<td class=\"num\"><span class=\"m\">").append(esc(cell.substring(0, pm + 2)))
+              .append("</span>").append(esc(cell.substring(pm + 2))).append("</td>");
+        } else if (looksNumeric(cell)) {
+          b.append("<td class=\"num\">").append(esc(cell)).append("</td>");
+        } else {
+          b.append("<td>").append(esc(cell)).append("</td>");
+        }
       }
       b.append("</tr>\n");
     }
@@ -98,7 +108,7 @@ public final class HtmlWriter {
   }
 
   static boolean looksNumeric(String cell) {
-    return cell.matches("[-+]?(\\d[\\d.,]*(e[-+]?\\d+)?|NaN|inf)( ± .*)?( ?%)?");
+    return cell.matches("[-+]?(\\d[\\d.,]*(e[-+]?\\d+)?|NaN|inf)( ± .*|–\\d+)?( ?%)?");
   }
 
   /** Escapes text for XHTML element content and attribute values. */

@@ -31,6 +31,17 @@ public record MeanSd(double mean, double sd, int count) {
     return new MeanSd(mean, Math.sqrt(ss / (n - 1)), n);
   }
 
+  /**
+   * Mean ± sd of counts (epochs, runs): {@code "16 ± 0"} when every value was the same whole number,
+   * else one decimal, {@code "16.3 ± 0.6"}.
+   */
+  public String formatCount() {
+    if (sd == 0 && mean == Math.rint(mean)) {
+      return Numbers.count(mean) + " ± 0";
+    }
+    return format(1);
+  }
+
   /** {@code "0.8512 ± 0.0031"} with {@code digits} decimals. */
   public String format(int digits) {
     // an sd far below the mean's last digit (identical runs: 1.7e-17) reads as 0 at the mean's precision

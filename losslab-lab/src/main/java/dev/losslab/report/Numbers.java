@@ -21,6 +21,18 @@ public final class Numbers {
     return String.format(Locale.ROOT, "%." + digits + "f", value);
   }
 
+  /**
+   * A count, or a mean of counts (epochs, runs, examples): {@code "16"} when it is a whole number,
+   * else one decimal, {@code "16.3"}; never {@code "16.0000"}. {@code NaN} and infinities as
+   * {@link #format}.
+   */
+  public static String count(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return format(value, 1);
+  }
+
   /** The shortest text that reads back as exactly {@code value} ({@code NaN}, {@code Infinity} as Java spells them). */
   public static String exact(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +22,17 @@ import java.util.stream.Stream;
  * file goes to a hidden sibling {@code .<name>.tmp-<nonce>}, then the old folder is renamed aside,
  * the new one renamed in, and the old one deleted. A run interrupted before the swap leaves the
  * previous report as it was; a shutdown hook removes the temporary sibling if the JVM is stopped while
- * it is being written.
+ * it is being written. The folder, its files and {@code fig/} get the permissions the process's umask
+ * gives any new folder or file (755 and 644 with the usual umask 022), as any tool's output does.
  */
 public final class ReportWriter {
   private ReportWriter() {}
 
   /** The files every report folder holds besides its figures. */
   public static final List<String> FILES = List.of("index.html", "results.csv", "results.json");
+
+  /** Names of the temporary siblings. */
+  private static final SecureRandom NONCES = new SecureRandom();
 
   /**
    * Checks, before any long computation, that {@code dir} can be written: creates its parent if
@@ -64,7 +70,7 @@ public final class ReportWriter {
     Path abs = dir.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     String name = abs.getFileName().toString();
-    Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+    Path tmp = createSibling(parent, "." + name + ".tmp-");
     // Interrupted (Ctrl-C) while writing: remove the half-written temporary folder on the way out.
     Thread cleanup = new Thread(() -> deleteTree(tmp), "report-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -83,6 +89,24 @@ public final class ReportWriter {
         Runtime.getRuntime().removeShutdownHook(cleanup);
       } catch (IllegalStateException shuttingDown) {
         // the hook is running or will run; nothing to undo
+      }
+    }
+  }
+
+  /**
+   * Creates a new folder {@code prefix<nonce>} in {@code parent} with the umask's permissions:
+   * {@link Files#createTempDirectory} would make it 700, and the rename would hand that mode to the
+   * report. Creating fails if the name exists, so no other folder is ever taken over.
+   */
+  private static Path createSibling(Path parent, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path p = parent.resolve(prefix + Long.toUnsignedString(NONCES.nextLong(), 36));
+      try {
+        return Files.createDirectory(p);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
       }
     }
   }

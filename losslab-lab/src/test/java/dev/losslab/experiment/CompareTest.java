@@ -48,8 +48,18 @@ class CompareTest {
 
     DataInfo info = DataInfo.of(data, c.setup());
     Report report = CompareReport.report(c, info, runs, "compare");
-    assertThat(CompareReport.summary(c, info, runs)).hasSize(2)
-        .allSatisfy(row -> assertThat(row.get(1)).matches("\\d\\.\\d{4} ± \\d\\.\\d{4}"));
+    assertThat(CompareReport.summary(c, info, runs)).hasSize(2).allSatisfy(row -> {
+      assertThat(row).hasSameSizeAs(CompareReport.SUMMARY_HEADER);
+      assertThat(row.get(1)).matches("\\d\\.\\d{4} ± \\d\\.\\d{4}");
+      // each run's best epoch is at least as good as its last, so their means are too
+      assertThat(row.get(2)).matches("\\d\\.\\d{4} ± \\d\\.\\d{4}");
+      assertThat(Double.parseDouble(row.get(2).split(" ")[0]))
+          .isGreaterThanOrEqualTo(Double.parseDouble(row.get(1).split(" ")[0]));
+      assertThat(row.get(3)).matches("[1-3](–[1-3])?");
+    });
+    // under each figure, a sentence that reads its numbers
+    assertThat(report.figures()).hasSize(5).allSatisfy(f -> assertThat(f.caption())
+        .containsPattern("\\. [A-Za-z][^\\n]*\\d[^\\n]*\\.$"));
     assertThat(report.configuration()).containsEntry("data.checksum", data.checksum());
     assertThat(report.measurements()).hasSize(4 * 3 * 8);
     Path dir = tmp.resolve("report");

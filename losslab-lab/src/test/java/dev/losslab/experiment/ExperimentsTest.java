@@ -43,6 +43,42 @@ class ExperimentsTest {
     });
     assertThat(s.blocks()).anySatisfy(b -> assertThat(b).isInstanceOf(Block.Figure.class));
     assertThat(ms).isNotEmpty();
+    countsAreWholeNumbers(s);
+  }
+
+  /** A word that counts: "16 epochs", "3 runs"; a mean of counts may keep one decimal, never four. */
+  private static final java.util.regex.Pattern DECIMAL_COUNT = java.util.regex.Pattern.compile(
+      "\\b\\d+\\.(0+|\\d{2,}) (epochs?|runs?|examples?|seeds?|networks?)\\b");
+
+  /** Prose, captions and the cells of columns that hold counts show counts as integers. */
+  static void countsAreWholeNumbers(Section s) {
+    for (Block b : s.blocks()) {
+      List<String> texts = new ArrayList<>();
+      if (b instanceof Block.Paragraph p) {
+        texts.add(p.text());
+      } else if (b instanceof Block.Figure f) {
+        texts.add(f.caption());
+      } else if (b instanceof Block.Table t) {
+        texts.add(t.caption());
+        for (int j = 0; j < t.header().size(); j++) {
+          String h = t.header().get(j);
+          boolean counts = h.startsWith("epochs ") || h.startsWith("runs ") || h.endsWith(" runs")
+              || h.equals("epoch") || h.equals("seed") || h.startsWith("best epoch");
+          for (List<String> row : t.rows()) {
+            texts.add(row.get(j));
+            if (counts) {
+              assertThat(row.get(j)).as("%s: column '%s'", s.id(), h)
+                  .matches("\\d+( ± \\d+)?|\\d+\\.\\d ± \\d+\\.\\d|\\d+/\\d+|\\d+–\\d+|not within \\d+|—")
+                  .doesNotMatch("\\d+\\.0 ± 0\\.0");
+            }
+          }
+        }
+      }
+      for (String t : texts) {
+        assertThat(DECIMAL_COUNT.matcher(t).find()).as("%s: a count with decimals in: %s", s.id(), t)
+            .isFalse();
+      }
+    }
   }
 
   @Test

@@ -113,8 +113,10 @@ class LabTest {
     assertThat(result.info().model()).isEqualTo("20-8(relu)-5 (linear output)");
     assertThat(result.report().configuration()).containsEntry("losses", "cross-entropy,formula:1 - p[label]")
         .containsEntry("epochs", "2").containsEntry("command", "compare");
-    assertThat(result.summary().lines()).hasSize(4)
+    // the caption line, the header, its rule and a row per loss
+    assertThat(result.summary().lines()).hasSize(5)
         .anySatisfy(l -> assertThat(l).startsWith("formula:1 - p[label] ").contains(" ± "));
+    assertThat(result.summary().lines().findFirst().orElseThrow()).startsWith("Summary at the last epoch");
     Path index = Lab.write(result.report(), tmp.resolve("r"));
     assertThat(index).isEqualTo(tmp.resolve("r/index.html")).isRegularFile();
     assertThat(Files.readString(tmp.resolve("r/results.json"))).contains("\"formula:1 - p[label]\"");

@@ -2,10 +2,13 @@ package dev.losslab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,6 +146,27 @@ class ReportWriterTest {
         .hasMessageNotContaining("\n");
     assertThatThrownBy(() -> ReportWriter.checkWritable(file))
         .hasMessageContaining("is not a folder");
+  }
+
+  @Test
+  void theFolderAndItsFilesGetTheUmasksPermissionsLikeAnyNewFolder() throws Exception {
+    assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    // what the umask gives a folder and a file made with no permissions asked for
+    Set<PosixFilePermission> folder = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("plain")));
+    Set<PosixFilePermission> file = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("plain.txt")));
+    assumeTrue(folder.contains(PosixFilePermission.GROUP_READ), "a umask that lets the group read");
+
+    Path dir = tmp.resolve("report");
+    ReportWriter.write(tinyReport("First"), dir);
+    ReportWriter.write(tinyReport("Replaced"), dir);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo(PosixFilePermissions.toString(folder));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("fig"))))
+        .isEqualTo(PosixFilePermissions.toString(folder));
+    for (String f : List.of("index.html", "results.csv", "results.json", "fig/loss.png")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f)
+          .isEqualTo(PosixFilePermissions.toString(file));
+    }
   }
 
   static Document parseStrict(Path html) throws Exception {

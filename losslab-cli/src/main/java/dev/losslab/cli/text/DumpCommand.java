@@ -18,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "dump", description = {"Print a model's args or dictionary, as fastText's dump.",
     "For a losslab model, args also lists what the sidecar holds (loss, options, seed) as # lines."})
 public final class DumpCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL") Path model;
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model file (fastText .bin or .ftz)") Path model;
   @Parameters(index = "1", paramLabel = "WHAT", description = "args or dict") String what;
   @Spec CommandSpec spec;
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
 
   @Override
   public Integer call() {

@@ -25,7 +25,7 @@ final class InputFormatOptions {
   String format = "fasttext";
   @Option(names = "-labelColumn", paramLabel = "N", description = "csv/tsv: 1-based column of the label [1]")
   int labelColumn = 1;
-  @Option(names = "-textColumns", paramLabel = "N,M,...", description = "csv/tsv: 1-based columns of the text [all but the label's]")
+  @Option(names = "-textColumns", paramLabel = "COLUMNS", description = "csv/tsv: 1-based columns of the text, N,M,... [all but the label's]")
   String textColumns;
   @Option(names = "-header", description = "csv/tsv: skip the first row")
   boolean header;

@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
  * {@code p + 1e-5} for fastText's heads).
  */
 public abstract class PredictCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL") Path model;
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model file (fastText .bin or .ftz)") Path model;
   @Parameters(index = "1", paramLabel = "FILE", description = "text to classify, or - for standard input") String file;
-  @Parameters(index = "2", paramLabel = "k", defaultValue = "1", description = "labels per line, -1 for all [1]") int k;
-  @Parameters(index = "3", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
+  @Parameters(index = "2", arity = "0..1", paramLabel = "k", defaultValue = "1", description = "labels per line, -1 for all [1]") int k;
+  @Parameters(index = "3", arity = "0..1", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
 
   abstract boolean probabilities();
 

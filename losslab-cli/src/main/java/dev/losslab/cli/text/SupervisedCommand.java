@@ -58,8 +58,8 @@ public final class SupervisedCommand implements Callable<Integer> {
   int patience;
 
   @Option(names = "-labelSmoothing", paramLabel = "X", description = "core loss option") Double labelSmoothing;
-  @Option(names = "-weight", paramLabel = "W1,W2,...", description = "core loss option: per-label weights, in label order (dump MODEL dict)") String weight;
-  @Option(names = "-posWeight", paramLabel = "W1,W2,...", description = "core loss option") String posWeight;
+  @Option(names = "-weight", paramLabel = "WEIGHTS", description = "core loss option: per-label weights W1,W2,..., in label order (dump MODEL dict)") String weight;
+  @Option(names = "-posWeight", paramLabel = "WEIGHTS", description = "core loss option: W1,W2,...") String posWeight;
   @Option(names = "-ignoreIndex", paramLabel = "N", description = "core loss option") Integer ignoreIndex;
   @Option(names = "-delta", paramLabel = "X", description = "core loss option") Double delta;
   @Option(names = "-beta", paramLabel = "X", description = "core loss option") Double beta;

@@ -21,11 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "test", description = {"Evaluate a model on a labelled file: N, P@k, R@k (as fastText).",
     "Lines whose labels are all unknown to the model are not counted; they are reported on stderr."})
 public final class TestCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL") Path model;
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model file (fastText .bin or .ftz)") Path model;
   @Parameters(index = "1", paramLabel = "FILE", description = "test data, or - for standard input") String file;
-  @Parameters(index = "2", paramLabel = "k", defaultValue = "1", description = "labels predicted per line, -1 for all [1]") int k;
-  @Parameters(index = "3", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
+  @Parameters(index = "2", arity = "0..1", paramLabel = "k", defaultValue = "1", description = "labels predicted per line, -1 for all [1]") int k;
+  @Parameters(index = "3", arity = "0..1", paramLabel = "threshold", defaultValue = "0.0", description = "minimal probability [0.0]") double threshold;
   @Spec CommandSpec spec;
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
   @picocli.CommandLine.Mixin InputFormatOptions inputFormat = new InputFormatOptions();
 
   /** Reports lines with labels the model does not know: the first one, then a count. */
