@@ -119,6 +119,7 @@ public final class DelimitedRows implements Closeable {
    */
   public static DelimitedRows open(InputStream in, Path file, Dialect dialect, Charset charset)
       throws IOException {
+    Objects.requireNonNull(in, "in");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(charset, "charset");
@@ -163,7 +164,7 @@ public final class DelimitedRows implements Closeable {
     }
   }
 
-  /** The parser stopped inside a quoted field: say where, as the file's reader sees its lines. */
+  /** The parser stopped inside a quoted field: say where, in lines as this reader counts them. */
   private InputFormatException malformed(String parserMessage) {
     int column = row.fields() + 1;
     if (chars.chunkFirstByte() < 0) {
