@@ -1,6 +1,7 @@
 /**
  * JMH benchmarks: {@link dev.losslab.bench.LossBenchmark} (batched forward + backward of the training
- * losses on the float path) and {@link dev.losslab.bench.CopyBenchmark} (copy bandwidth, the yardstick).
+ * losses on the float path) and {@link dev.losslab.bench.CopyBenchmark} (copy bandwidth, the yardstick);
+ * {@link dev.losslab.bench.TextSourcesBenchmark} reads CSV / TSV text-classifier input.
  * Run them with {@code losslab-bench/scripts/bench_losses.sh}; results are in BENCHMARKS.md.
  */
 package dev.losslab.bench;

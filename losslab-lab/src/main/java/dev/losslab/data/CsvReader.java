@@ -1,8 +1,7 @@
 package dev.losslab.data;
 
-import java.io.BufferedReader;
+import dev.losslab.text.io.DelimitedRows;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +15,9 @@ import java.util.Objects;
  * {@link Options#regression()}, a real-valued target). Blank lines are skipped. Every error names the
  * file and the line: {@code digits.csv:17: expected 65 fields, found 64}.
  *
- * <p>No quoting: fields are split on the delimiter and trimmed.
+ * <p>No quoting: fields are split on the delimiter (an ASCII character) and trimmed; lines end at LF,
+ * CRLF or CR; the file is UTF-8, a byte-order mark at its start is skipped, and invalid bytes read as
+ * U+FFFD. The rows are split by {@link DelimitedRows}.
  */
 public final class CsvReader {
   private CsvReader() {}
@@ -76,12 +77,13 @@ public final class CsvReader {
    * Reads {@code file}.
    *
    * @throws IllegalArgumentException naming the file and line on a missing file, a ragged row, a field
-   *     that is not a number, a bad label, a label column outside the row, or no data
+   *     that is not a number, a bad label, a label column outside the row, or no data; or for a
+   *     delimiter that is not an ASCII character other than CR and LF
    */
   public static DenseDataset read(Path file, Options options) {
     String where = file.toString();
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8), 1 << 16)) {
+    DelimitedRows.Dialect lines = DelimitedRows.Dialect.lines(options.delimiter());
+    try (DelimitedRows in = DelimitedRows.open(DataFiles.open(file), file, lines, StandardCharsets.UTF_8)) {
       int fields = -1;
       int label = -1;
       int rows = 0;
@@ -89,17 +91,17 @@ public final class CsvReader {
       int[] y = new int[256];
       double[] t = new double[256];
       int maxLabel = -1;
-      String line;
-      int lineNo = 0;
       boolean first = true;
-      String[] parts;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
+      String[] parts = new String[0];
+      while (in.next()) {
+        long lineNo = in.line();
+        int count = in.fields();
+        if (parts.length != count) {
+          parts = new String[count];
         }
-        parts = split(line, options.delimiter());
-        int count = parts.length;
+        if (!split(in, options.delimiter(), parts)) {
+          continue; // a blank line
+        }
         if (fields < 0) {
           fields = count;
           if (fields < 2) {
@@ -168,23 +170,18 @@ public final class CsvReader {
     }
   }
 
-  private static String[] split(String line, char delimiter) {
-    int count = 1;
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == delimiter) {
-        count++;
-      }
+  /**
+   * Puts the current row's fields, trimmed, into {@code out}; false if the line is blank (nothing but
+   * whitespace, delimiters included), which is skipped.
+   */
+  private static boolean split(DelimitedRows in, char delimiter, String[] out) {
+    boolean blank = out.length == 1 || Character.isWhitespace(delimiter);
+    for (int f = 0; f < out.length; f++) {
+      String s = in.fieldReplacingInvalid(f);
+      blank = blank && s.isBlank();
+      out[f] = s.trim();
     }
-    String[] out = new String[count];
-    int start = 0;
-    int f = 0;
-    for (int i = 0; i <= line.length(); i++) {
-      if (i == line.length() || line.charAt(i) == delimiter) {
-        out[f++] = line.substring(start, i).trim();
-        start = i + 1;
-      }
-    }
-    return out;
+    return !blank;
   }
 
   private static boolean allNumeric(String[] parts, int count) {
@@ -198,7 +195,7 @@ public final class CsvReader {
     return true;
   }
 
-  private static double number(String s, String where, int line, int field) {
+  private static double number(String s, String where, long line, int field) {
     double v;
     try {
       v = Double.parseDouble(s);
@@ -213,7 +210,7 @@ public final class CsvReader {
     return v;
   }
 
-  private static int classLabel(String s, String where, int line, int field) {
+  private static int classLabel(String s, String where, long line, int field) {
     double v;
     try {
       v = Double.parseDouble(s);

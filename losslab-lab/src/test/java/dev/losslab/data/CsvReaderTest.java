@@ -65,6 +65,46 @@ class CsvReaderTest {
   }
 
   @Test
+  void linesEndAtLfCrlfOrCrAndBlankLinesAreSkipped() throws IOException {
+    DenseDataset d = CsvReader.read(file("cr.csv", "1,2,0\r3,4,1\r\n \t \n\r5,6,0"));
+    assertThat(d.labels()).containsExactly(0, 1, 0);
+    Path bad = file("cr-bad.csv", "1,2,0\r\r\n3,x,1\n");
+    assertThatThrownBy(() -> CsvReader.read(bad)).hasMessage(bad + ":3: field 2 ('x') is not a number");
+    DenseDataset tabs = CsvReader.read(file("t.tsv", "1\t2\t0\n\t \t\n3\t4\t1\n"),
+        CsvReader.Options.defaults().withDelimiter('\t'));
+    assertThat(tabs.rows()).isEqualTo(2);
+    Path commas = file("commas.csv", "1,2,0\n , ,\n");
+    assertThatThrownBy(() -> CsvReader.read(commas)).hasMessage(commas + ":2: field 1 ('') is not a number");
+  }
+
+  @Test
+  void quotesAreTextAndInvalidBytesReadAsReplacementCharacters() throws IOException {
+    Path quoted = file("q.csv", "1,2,0\n\"3\",4,1\n");
+    assertThatThrownBy(() -> CsvReader.read(quoted)).hasMessage(quoted + ":2: field 1 ('\"3\"') is not a number");
+    Path latin1 = dir.resolve("latin1.csv");
+    Files.write(latin1, "gr\u00f6\u00dfe,label\n1,0\n2,\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> CsvReader.read(latin1))
+        .hasMessage(latin1 + ":3: label '\uFFFD' in field 2 is not a class number 0, 1, 2, ...");
+  }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstField() throws IOException {
+    Path p = dir.resolve("bom.csv");
+    Files.write(p, "\uFEFF1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(CsvReader.read(p).rows()).isEqualTo(2);
+    assertThat(CsvReader.read(p, CsvReader.Options.defaults().withHeader(CsvReader.Header.NO)).features())
+        .containsExactly(1f, 2f, 3f, 4f);
+  }
+
+  @Test
+  void theDelimiterIsAnAsciiCharacter() throws IOException {
+    Path p = file("s.csv", "1\u00a72\u00a70\n");
+    assertThatThrownBy(() -> CsvReader.read(p, CsvReader.Options.defaults().withDelimiter('\u00a7')))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("delimiter '\u00a7' must be an ASCII character other than CR and LF");
+  }
+
+  @Test
   void errorsNameFileAndLine() throws IOException {
     Path ragged = file("ragged.csv", "1,2,0\n\n3,1\n");
     assertThatThrownBy(() -> CsvReader.read(ragged))

@@ -8,5 +8,8 @@
  * whole input to fastText lines. {@link dev.losslab.text.io.InputOptions} says which format and which
  * columns. A malformed input (missing column, unterminated quote, invalid UTF-8) ends in an
  * {@link dev.losslab.text.io.InputFormatException} naming the file and line.
+ *
+ * <p>{@link dev.losslab.text.io.DelimitedRows} splits CSV, TSV and other delimited files into rows
+ * (FastCSV underneath); the CSV / TSV documents and the lab's dense data files are read through it.
  */
 package dev.losslab.text.io;
