@@ -87,12 +87,13 @@ class JsonLinesTest {
   void writesCompactJsonInKeyOrderAndEscapesControlCharactersOnly() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("value", 0.5);
-    m.put("labels", new int[] {1, 2});
+    m.put("labels", List.of(1L, 2L));
+    m.put("scores", new double[] {0.25, -1});
     m.put("text", "a\"b\\c\nd\u0001\u001b/é\u2028");
     m.put("ok", true);
     m.put("none", null);
     String text = JsonLines.write(m);
-    assertThat(text).isEqualTo("{\"value\":0.5,\"labels\":[1,2],"
+    assertThat(text).isEqualTo("{\"value\":0.5,\"labels\":[1,2],\"scores\":[0.25,-1.0],"
         + "\"text\":\"a\\\"b\\\\c\\nd\\u0001\\u001b/é\u2028\",\"ok\":true,\"none\":null}");
     assertThat(JsonLines.readObject(text).get("text")).isEqualTo("a\"b\\c\nd\u0001\u001b/é\u2028");
   }
