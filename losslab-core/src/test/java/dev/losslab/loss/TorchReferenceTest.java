@@ -3,7 +3,8 @@ package dev.losslab.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.losslab.io.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,21 +34,21 @@ class TorchReferenceTest {
   private static final String RESOURCE = "torch-reference.jsonl";
   private static final double RELATIVE = 1e-10;
   private static final double ABSOLUTE = 1e-12;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Case(int line, Map<String, Object> json) {
+  record Case(int line, JsonNode json) {
     String loss() {
-      return (String) json.get("loss");
+      return json.get("loss").textValue();
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> options() {
-      Object o = json.get("options");
-      return o == null ? Map.of() : (Map<String, Object>) o;
+    JsonNode options() {
+      JsonNode o = json.get("options");
+      return o == null ? JSON.createObjectNode() : o;
     }
 
     @Override
     public String toString() {
-      return "line " + line + ": " + loss() + " " + Json.write(options());
+      return "line " + line + ": " + loss() + " " + options();
     }
   }
 
@@ -63,7 +64,7 @@ class TorchReferenceTest {
       while ((text = reader.readLine()) != null) {
         line++;
         if (!text.isBlank()) {
-          cases.add(new Case(line, Json.parseObject(text)));
+          cases.add(new Case(line, JSON.readTree(text)));
         }
       }
     } catch (IOException e) {
@@ -93,43 +94,46 @@ class TorchReferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("referenceCases")
   void matchesPyTorch(Case c) {
-    Map<String, Object> json = c.json();
+    JsonNode json = c.json();
     Map<String, Object> options = new LinkedHashMap<>();
     Reduction reduction = Reduction.MEAN;
-    for (Map.Entry<String, Object> e : c.options().entrySet()) {
+    for (Map.Entry<String, JsonNode> e : c.options().properties()) {
+      JsonNode v = e.getValue();
       if (e.getKey().equals("reduction")) {
-        reduction = Reduction.parse((String) e.getValue());
-      } else if (e.getValue() instanceof List<?>) {
-        options.put(e.getKey(), Json.toDoubleArray(e.getValue(), e.getKey()));
+        reduction = Reduction.parse(v.textValue());
+      } else if (v.isArray()) {
+        options.put(e.getKey(), doubles(v));
+      } else if (v.isNumber()) {
+        options.put(e.getKey(), v.numberValue());
+      } else if (v.isBoolean()) {
+        options.put(e.getKey(), v.booleanValue());
       } else {
-        options.put(e.getKey(), e.getValue());
+        options.put(e.getKey(), v.textValue());
       }
     }
     Loss loss = Losses.create(c.loss(), options);
-    double[][] scores = Json.toDoubleMatrix(json.get("scores"), "scores");
-    Target target = json.containsKey("labels")
-        ? Target.labels(Json.toIntArray(json.get("labels"), "labels"))
-        : Target.dense(Json.toDoubleMatrix(json.get("target"), "target"));
+    double[][] scores = matrix(json.get("scores"));
+    Target target = json.has("labels")
+        ? Target.labels(ints(json.get("labels")))
+        : Target.dense(matrix(json.get("target")));
     int n = scores.length;
     int k = scores[0].length;
 
     LossResult result = LossEvaluation.evaluate(loss, scores, target, reduction);
 
     if (reduction == Reduction.NONE) {
-      Object values = json.get("values");
-      boolean perElement = values instanceof List<?> list && !list.isEmpty()
-          && list.get(0) instanceof List;
+      JsonNode values = json.get("values");
+      boolean perElement = values.size() > 0 && values.get(0).isArray();
       assertThat(loss.elementwise())
           .as("%s: PyTorch reports %s for reduction none", c, perElement ? "n × k values" : "n values")
           .isEqualTo(perElement);
-      double[] expected = perElement ? flatten(Json.toDoubleMatrix(values, "values"))
-          : Json.toDoubleArray(values, "values");
+      double[] expected = perElement ? flatten(matrix(values)) : doubles(values);
       assertClose(c, "values", expected, result.values());
     } else {
-      double expected = ((Number) json.get("value")).doubleValue();
+      double expected = json.get("value").doubleValue();
       assertClose(c, "value", new double[] {expected}, new double[] {result.value()});
     }
-    double[] gradient = flatten(Json.toDoubleMatrix(json.get("gradient"), "gradient"));
+    double[] gradient = flatten(matrix(json.get("gradient")));
     assertThat(gradient).hasSize(n * k);
     assertClose(c, "gradient", gradient, result.gradient());
   }
@@ -149,6 +153,32 @@ class TorchReferenceTest {
     if (errors.length() > 0) {
       fail(c + errors.toString());
     }
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      assertThat(array.get(i).isNumber()).as("%s[%d] is a number", array, i).isTrue();
+      out[i] = array.get(i).doubleValue();
+    }
+    return out;
+  }
+
+  private static int[] ints(JsonNode array) {
+    int[] out = new int[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      assertThat(array.get(i).canConvertToExactIntegral()).as("%s[%d] is an integer", array, i).isTrue();
+      out[i] = array.get(i).intValue();
+    }
+    return out;
+  }
+
+  private static double[][] matrix(JsonNode rows) {
+    double[][] out = new double[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = doubles(rows.get(i));
+    }
+    return out;
   }
 
   private static double[] flatten(double[][] rows) {

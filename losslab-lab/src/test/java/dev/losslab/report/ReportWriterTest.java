@@ -102,7 +102,10 @@ class ReportWriterTest {
         "compare,\"a,b\",,0.5,value,2.5");
     String json = Files.readString(dir.resolve("results.json"));
     assertThat(json).doesNotContain(":NaN");
-    var parsed = dev.losslab.io.Json.parseObject(json);
+    // strict JSON: a parser with its defaults (no NaN, no trailing tokens) reads it
+    var parsed = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .readValue(json, java.util.Map.class);
     assertThat((java.util.Map<String, Object>) parsed.get("configuration")).containsEntry("data.sha256", "abc123");
     List<?> ms = (List<?>) parsed.get("measurements");
     assertThat(ms).hasSize(3);

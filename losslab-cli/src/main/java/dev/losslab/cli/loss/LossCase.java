@@ -1,6 +1,5 @@
 package dev.losslab.cli.loss;
 
-import dev.losslab.io.Json;
 import dev.losslab.loss.Loss;
 import dev.losslab.loss.LossDiagnostics;
 import dev.losslab.loss.LossEvaluation;
@@ -48,24 +47,24 @@ public record LossCase(String loss, double[][] scores, int[] labels, double[][] 
     }
     Object name = in.get("loss");
     if (!(name instanceof String)) {
-      throw new IllegalArgumentException("\"loss\" is " + Json.describe(name) + ", must be a loss name");
+      throw new IllegalArgumentException("\"loss\" is " + JsonValues.describe(name) + ", must be a loss name");
     }
     if (!in.containsKey("scores")) {
       throw new IllegalArgumentException("\"scores\" is missing");
     }
-    double[][] scores = Json.toDoubleMatrix(in.get("scores"), "scores");
-    int[] labels = in.containsKey("labels") ? Json.toIntArray(in.get("labels"), "labels") : null;
-    double[][] target = in.containsKey("target") ? Json.toDoubleMatrix(in.get("target"), "target") : null;
+    double[][] scores = JsonValues.toDoubleMatrix(in.get("scores"), "scores");
+    int[] labels = in.containsKey("labels") ? JsonValues.toIntArray(in.get("labels"), "labels") : null;
+    double[][] target = in.containsKey("target") ? JsonValues.toDoubleMatrix(in.get("target"), "target") : null;
     Map<String, Object> options = new LinkedHashMap<>();
     Object rawOptions = in.get("options");
     if (rawOptions != null) {
       if (!(rawOptions instanceof Map<?, ?> m)) {
-        throw new IllegalArgumentException("\"options\" is " + Json.describe(rawOptions) + ", must be an object");
+        throw new IllegalArgumentException("\"options\" is " + JsonValues.describe(rawOptions) + ", must be an object");
       }
       for (Map.Entry<?, ?> e : m.entrySet()) {
         Object v = e.getValue();
         if (v instanceof List<?>) {
-          v = Json.toDoubleArray(v, "options." + e.getKey());
+          v = JsonValues.toDoubleArray(v, "options." + e.getKey());
         }
         options.put((String) e.getKey(), v);
       }

@@ -2,7 +2,6 @@ package dev.losslab.cli.loss;
 
 import dev.losslab.cli.Errors;
 import dev.losslab.formula.FormulaDomainException;
-import dev.losslab.io.Json;
 import dev.losslab.loss.LossResult;
 import dev.losslab.loss.Losses;
 import dev.losslab.loss.Reduction;
@@ -113,12 +112,12 @@ public final class LossCommand implements Callable<Integer> {
       }
       Map<String, Object> response;
       try {
-        response = LossCase.toJson(LossCase.fromJson(Json.parseObject(line)).evaluate());
+        response = LossCase.toJson(LossCase.fromJson(JsonLines.readObject(line)).evaluate());
       } catch (IllegalArgumentException | FormulaDomainException e) {
         response = new LinkedHashMap<>();
         response.put("error", "line " + lineNumber + ": " + e.getMessage());
       }
-      out.println(Json.write(response));
+      out.println(JsonLines.write(response));
       out.flush();
     }
     return Errors.OK;
@@ -152,7 +151,7 @@ public final class LossCommand implements Callable<Integer> {
   }
 
   private static String formatOption(Object v) {
-    return v instanceof double[] a ? Json.write(a) : String.valueOf(v);
+    return v instanceof double[] a ? JsonLines.write(a) : String.valueOf(v);
   }
 
   private static String row(double[] a, int off, int k) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.losslab.cli.CommandRun;
-import dev.losslab.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,21 +51,21 @@ class LossCommandTest {
     String[] lines = out.toString().strip().split("\n");
     assertThat(lines).hasSize(5);
 
-    Map<String, Object> first = Json.parseObject(lines[0]);
+    Map<String, Object> first = JsonLines.readObject(lines[0]);
     // PyTorch's weighted mean: Σ w_y·l / Σ w_y (reference/losses.md §e2).
     assertThat(((Number) first.get("value")).doubleValue()).isCloseTo(1.91929464633486, within(1e-12));
-    assertThat(Json.toDoubleMatrix(first.get("gradient"), "gradient")).hasDimensions(2, 3);
+    assertThat(JsonValues.toDoubleMatrix(first.get("gradient"), "gradient")).hasDimensions(2, 3);
 
-    assertThat(Json.parseObject(lines[1]).get("error").toString()).startsWith("line 2: JSON");
-    assertThat(Json.parseObject(lines[2]).get("error").toString()).contains("delta (-1.0)");
+    assertThat(JsonLines.readObject(lines[1]).get("error").toString()).startsWith("line 2: JSON");
+    assertThat(JsonLines.readObject(lines[2]).get("error").toString()).contains("delta (-1.0)");
 
-    Map<String, Object> bce = Json.parseObject(lines[3]);
-    double[][] values = Json.toDoubleMatrix(bce.get("values"), "values");
+    Map<String, Object> bce = JsonLines.readObject(lines[3]);
+    double[][] values = JsonValues.toDoubleMatrix(bce.get("values"), "values");
     assertThat(values).hasDimensions(1, 2);
     assertThat(values[0][0]).isCloseTo(0.82407698418010668, within(1e-15));
     assertThat(values[0][1]).isCloseTo(0.69314718055994531, within(1e-15));
 
-    assertThat(Json.parseObject(lines[4]).get("error").toString()).contains("not both");
+    assertThat(JsonLines.readObject(lines[4]).get("error").toString()).contains("not both");
   }
 
   @Test
@@ -86,28 +85,28 @@ class LossCommandTest {
 
     double z = Math.exp(2) + Math.exp(1) + Math.exp(0.1);
     double p0 = Math.exp(2) / z;
-    Map<String, Object> gce = Json.parseObject(lines[0]);
+    Map<String, Object> gce = JsonLines.readObject(lines[0]);
     assertThat(((Number) gce.get("value")).doubleValue())
         .isCloseTo((1 - Math.pow(p0, 0.3)) / 0.3, within(1e-15));
-    double[][] g = Json.toDoubleMatrix(gce.get("gradient"), "gradient");
+    double[][] g = JsonValues.toDoubleMatrix(gce.get("gradient"), "gradient");
     assertThat(g[0][0]).isCloseTo(Math.pow(p0, 0.3) * (p0 - 1), within(1e-15));
 
-    assertThat(Json.parseObject(lines[1]).get("error").toString())
+    assertThat(JsonLines.readObject(lines[1]).get("error").toString())
         .startsWith("line 2: ").contains("q (1.5) must be in (0, 1]");
 
-    double[][] focal = Json.toDoubleMatrix(Json.parseObject(lines[2]).get("values"), "values");
+    double[][] focal = JsonValues.toDoubleMatrix(JsonLines.readObject(lines[2]).get("values"), "values");
     double p = 1 / (1 + Math.exp(-0.5));
     double q = 1 / (1 + Math.exp(1));
     assertThat(focal[0][0]).isCloseTo(0.25 * -Math.log(p) * (1 - p) * (1 - p), within(1e-15));
     assertThat(focal[0][1]).isCloseTo(0.75 * -Math.log(1 - q) * q * q, within(1e-15));
 
-    Map<String, Object> zero = Json.parseObject(lines[3]);
+    Map<String, Object> zero = JsonLines.readObject(lines[3]);
     assertThat(((Number) zero.get("value")).doubleValue()).isEqualTo(1.0);
-    assertThat(Json.toDoubleMatrix(zero.get("gradient"), "gradient")[0]).containsExactly(-0.6, -0.8);
+    assertThat(JsonValues.toDoubleMatrix(zero.get("gradient"), "gradient")[0]).containsExactly(-0.6, -0.8);
 
-    assertThat(Json.parseObject(lines[4]).get("error").toString())
+    assertThat(JsonLines.readObject(lines[4]).get("error").toString())
         .startsWith("line 5: ").contains("target of example 0 is a zero row");
-    assertThat(Json.parseObject(lines[5]).get("error").toString())
+    assertThat(JsonLines.readObject(lines[5]).get("error").toString())
         .startsWith("line 6: ").contains("order (0) must be an integer >= 1");
   }
 
@@ -184,14 +183,14 @@ class LossCommandTest {
     assertThat(code).isZero();
     String[] lines = out.toString().strip().split("\n");
     assertThat(lines).hasSize(4);
-    Map<String, Object> first = Json.parseObject(lines[0]);
+    Map<String, Object> first = JsonLines.readObject(lines[0]);
     assertThat(((Number) first.get("value")).doubleValue()).isEqualTo(3 * (1 + 4) / 2.0);
-    assertThat(Json.toDoubleMatrix(first.get("gradient"), "gradient")[0]).containsExactly(3.0, 6.0);
-    assertThat(Json.parseObject(lines[1]).get("error")).isEqualTo("line 2: loss 'test-throws' (provider "
+    assertThat(JsonValues.toDoubleMatrix(first.get("gradient"), "gradient")[0]).containsExactly(3.0, 6.0);
+    assertThat(JsonLines.readObject(lines[1]).get("error")).isEqualTo("line 2: loss 'test-throws' (provider "
         + TestLossProvider.class.getName() + ") failed: IllegalStateException: the provider is not configured");
-    assertThat(Json.parseObject(lines[2]).get("error")).isEqualTo("line 3: loss 'test-scaled-mse' (provider "
+    assertThat(JsonLines.readObject(lines[2]).get("error")).isEqualTo("line 3: loss 'test-scaled-mse' (provider "
         + TestLossProvider.class.getName() + ") failed: scale (0.0) must be > 0 and finite");
-    assertThat(Json.toDoubleMatrix(Json.parseObject(lines[3]).get("values"), "values")[0])
+    assertThat(JsonValues.toDoubleMatrix(JsonLines.readObject(lines[3]).get("values"), "values")[0])
         .containsExactly(1.0, 4.0);
   }
 
@@ -232,10 +231,10 @@ class LossCommandTest {
     assertThat(code).isZero();
     String[] lines = out.toString().strip().split("\n");
     assertThat(lines).hasSize(2);
-    assertThat(Json.parseObject(lines[0]).get("error").toString())
+    assertThat(JsonLines.readObject(lines[0]).get("error").toString())
         .isEqualTo("line 1: formula:sum(log(s)): example 0: log(s) at column 5 is NaN at element 1, "
             + "from the argument -2.0");
-    assertThat(((Number) Json.parseObject(lines[1]).get("value")).doubleValue()).isEqualTo(5.0);
+    assertThat(((Number) JsonLines.readObject(lines[1]).get("value")).doubleValue()).isEqualTo(5.0);
   }
 
   @Test
