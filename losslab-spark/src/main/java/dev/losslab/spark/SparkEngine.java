@@ -98,11 +98,23 @@ final class SparkEngine implements SweepEngine {
     try {
       job.get();
     } catch (SparkException | RuntimeException e) {
-      Throwable c = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
-      String m = c.getMessage() == null ? c.toString() : c.getMessage().lines().findFirst().orElse("");
-      throw new EngineUnavailableException("the Spark job failed: " + m, c);
+      throw new EngineUnavailableException("the Spark job failed: " + oneLine(e), e);
     }
     throw new EngineUnavailableException("the Spark job ended without handing back every run");
+  }
+
+  /** The messages of {@code e} and its causes, first lines only, each once, joined on one line. */
+  static String oneLine(Throwable e) {
+    List<String> parts = new ArrayList<>();
+    for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
+      String first = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("").strip();
+      String m = first.endsWith(":") ? first.substring(0, first.length() - 1).strip() : first;
+      if (!m.isEmpty() && !m.equals("Exception thrown in awaitResult")
+          && parts.stream().noneMatch(p -> p.contains(m))) {
+        parts.add(m);
+      }
+    }
+    return parts.isEmpty() ? e.getClass().getSimpleName() : String.join(": ", parts);
   }
 
   private static RunOutcome outcome(RunSpec spec, RunTask.Output o) {

@@ -12,9 +12,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Offers {@code --engine spark}. The master is {@link EngineSettings#master()}, else the one
- * {@code spark-submit} set ({@code spark.master}), else {@code local[*]}. A local master is an
- * embedded Spark in this JVM (no UI, bound to 127.0.0.1, Spark's log at WARN unless a log4j2
- * configuration is given); for a cluster's master run from the launcher, the jars that hold losslab
+ * {@code spark-submit} set ({@code spark.master}), else {@code local[*]}. Spark's log is kept to
+ * warnings unless a log4j2 configuration is given (under {@code spark-submit}, Spark's own). A local
+ * master is an embedded Spark in this JVM (no UI, bound to 127.0.0.1); for a cluster's master run from the launcher, the jars that hold losslab
  * are handed to the executors ({@code spark.jars}) unless {@code spark-submit} already did.
  */
 public final class SparkEngineProvider implements SweepEngineProvider {
@@ -40,7 +40,7 @@ public final class SparkEngineProvider implements SweepEngineProvider {
         : System.getProperty("spark.master", "local[*]");
     SparkMasters.checkForm(master);
     SparkMasters.checkReachable(master);
-    if (SparkMasters.isLocal(master) && System.getProperty("log4j2.configurationFile") == null
+    if (System.getProperty("log4j2.configurationFile") == null
         && System.getProperty("log4j.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", "classpath:" + LOG_CONFIG);
     }
@@ -61,8 +61,8 @@ public final class SparkEngineProvider implements SweepEngineProvider {
     try {
       return new SparkEngine(new JavaSparkContext(conf));
     } catch (RuntimeException | ExceptionInInitializerError | NoClassDefFoundError e) {
-      String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      throw new EngineUnavailableException("Spark could not start on master " + master + ": " + m, e);
+      throw new EngineUnavailableException("Spark could not start on master " + master + ": "
+          + SparkEngine.oneLine(e), e);
     }
   }
 }
