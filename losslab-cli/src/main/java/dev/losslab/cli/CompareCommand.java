@@ -16,7 +16,6 @@ import dev.losslab.sweep.EngineSettings;
 import dev.losslab.sweep.EngineUnavailableException;
 import dev.losslab.sweep.Grid;
 import dev.losslab.sweep.RunStore;
-import dev.losslab.sweep.SweepEngine;
 import dev.losslab.sweep.SweepEngines;
 import dev.losslab.sweep.SweepPlan;
 import dev.losslab.sweep.SweepProgress;
@@ -60,10 +59,18 @@ import picocli.CommandLine.Spec;
           + " values), compare trains only the runs the store lacks and builds the report from the store."
           + " Clear it with rm -r DIR; --no-store keeps none.",
       "",
-      "Engines: in-process (default: a pool of --threads threads) or spark (--master local[N] starts an"
-          + " embedded Spark; spark://HOST:7077 a cluster's; under spark-submit, its master). The same run"
-          + " gives the same numbers on either. The launcher builds the Spark engine the first time"
-          + " --engine spark is asked for.",
+      "Engines: in-process (default: a pool of --threads threads) or spark, which runs each run as one"
+          + " Spark task with the data broadcast once per executor: --master local[N] starts an embedded"
+          + " Spark (the launcher builds losslab-spark the first time --engine spark is asked for),"
+          + " spark://HOST:PORT uses a cluster's master. A run gives the same numbers, bit for bit, on"
+          + " either engine, and both fill and reuse the same store; a sweep whose runs are all stored"
+          + " starts no engine.",
+      "",
+      "On a cluster with spark-submit, build both jars (mvn -B -ntp -pl losslab-cli,losslab-spark -am"
+          + " package -DskipTests), then: spark-submit --master spark://HOST:7077 --class"
+          + " dev.losslab.cli.Main --jars losslab-spark/target/losslab-spark.jar"
+          + " losslab-cli/target/losslab.jar compare --engine spark --grid lr=0.01,0.1 ... (client deploy"
+          + " mode, the default, so that the store and the report are written where spark-submit runs).",
       "",
       "Writes DIR/index.html with PNG figures, DIR/results.csv and DIR/results.json.",
       ""
@@ -231,6 +238,16 @@ public final class CompareCommand implements Callable<Integer> {
     if (store != null && noStore) {
       throw new IllegalArgumentException("give either --store or --no-store, not both");
     }
+    try {
+      SweepEngines.check(engine, settings());
+    } catch (EngineUnavailableException e) {
+      throw new Errors.UserException(e.getMessage(), Errors.FAILURE);
+    }
+  }
+
+  /** The engine's settings from --master and --threads. */
+  private EngineSettings settings() {
+    return new EngineSettings(master, threads != null ? threads : Runtime.getRuntime().availableProcessors());
   }
 
   /** The dense comparison or grid: runs the sweep, writes the report, prints the summary. */
@@ -244,10 +261,10 @@ public final class CompareCommand implements Callable<Integer> {
     }
     out.flush();
     SweepResult result;
-    EngineSettings settings = new EngineSettings(master,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors());
-    try (SweepEngine e = SweepEngines.open(engine, settings)) {
-      result = SweepRunner.run(plan, data, runs, e, SweepProgress.onConsole(out));
+    EngineSettings settings = settings();
+    try {
+      result = SweepRunner.runOpening(plan, data, runs, () -> SweepEngines.open(engine, settings),
+          SweepProgress.onConsole(out));
     } catch (EngineUnavailableException e) {
       throw new Errors.UserException(e.getMessage(), Errors.FAILURE);
     }

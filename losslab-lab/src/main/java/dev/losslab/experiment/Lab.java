@@ -5,7 +5,6 @@ import dev.losslab.report.ReportWriter;
 import dev.losslab.sweep.EngineSettings;
 import dev.losslab.sweep.Grid;
 import dev.losslab.sweep.RunStore;
-import dev.losslab.sweep.SweepEngine;
 import dev.losslab.sweep.SweepEngines;
 import dev.losslab.sweep.SweepListener;
 import dev.losslab.sweep.SweepPlan;
@@ -73,11 +72,8 @@ public final class Lab {
       CompareData data, Path store) {
     RunStore s = store == null ? null : RunStore.open(store);
     SweepPlan plan = SweepPlan.of(config, grid, data.checksum());
-    try (SweepEngine engine = SweepEngines.open(
-        SweepEngines.IN_PROCESS, EngineSettings.defaults())) {
-      return SweepRunner.run(plan, data, s, engine,
-          SweepListener.NONE);
-    }
+    return SweepRunner.runOpening(plan, data, s,
+        () -> SweepEngines.open(SweepEngines.IN_PROCESS, EngineSettings.defaults()), SweepListener.NONE);
   }
 
   /**

@@ -11,6 +11,15 @@ public interface SweepEngineProvider {
   String name();
 
   /**
+   * Checks {@code settings} without starting anything or reaching any machine; by default accepts
+   * them.
+   *
+   * @throws IllegalArgumentException naming the setting this engine cannot take (a master URL of no
+   *     known form)
+   */
+  default void check(EngineSettings settings) {}
+
+  /**
    * Starts the engine.
    *
    * @throws EngineUnavailableException with one line saying why it cannot start (a master that cannot

@@ -30,11 +30,28 @@ public final class SweepEngines {
     if (name.equals(IN_PROCESS)) {
       return new InProcessEngine(settings.threads());
     }
+    return provider(name).open(settings);
+  }
+
+  /**
+   * Checks that the engine called {@code name} is there and takes {@code settings}, without starting
+   * it: what a sweep whose runs are all stored (and so never opens its engine) still checks.
+   *
+   * @throws IllegalArgumentException when no engine has that name, or it cannot take the settings
+   * @throws EngineUnavailableException when it is known but not on the class path
+   */
+  public static void check(String name, EngineSettings settings) {
+    if (!name.equals(IN_PROCESS)) {
+      provider(name).check(settings);
+    }
+  }
+
+  private static SweepEngineProvider provider(String name) {
     List<String> found = new ArrayList<>();
     for (SweepEngineProvider p : ServiceLoader.load(SweepEngineProvider.class,
         SweepEngines.class.getClassLoader())) {
       if (p.name().equals(name)) {
-        return p.open(settings);
+        return p;
       }
       found.add(p.name());
     }

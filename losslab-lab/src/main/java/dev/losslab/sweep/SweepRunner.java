@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link SweepPlan}: looks every distinct run up in the store, hands the missing ones to the
@@ -20,6 +21,8 @@ public final class SweepRunner {
   private SweepRunner() {}
 
   /**
+   * Runs {@code plan} on {@code engine}, which the caller opened and closes.
+   *
    * @param store where finished runs are kept, or {@code null} to keep none
    * @param listener told the totals, then each finished run
    * @throws EngineUnavailableException when the engine stops working (the runs stored so far stay)
@@ -27,6 +30,39 @@ public final class SweepRunner {
    */
   public static SweepResult run(SweepPlan plan, CompareData data, RunStore store, SweepEngine engine,
       SweepListener listener) {
+    return run(plan, data, store, engine::description, () -> engine, listener);
+  }
+
+  /**
+   * Runs {@code plan}, opening an engine with {@code open} only when the store lacks a run, and
+   * closing it at the end: a sweep whose runs are all stored starts no engine (no Spark context, no
+   * threads) and never asks its master.
+   *
+   * @param store where finished runs are kept, or {@code null} to keep none
+   * @param open starts the engine, e.g. {@code () -> SweepEngines.open("spark", settings)}
+   * @param listener told the totals, then each finished run
+   * @throws EngineUnavailableException when the engine cannot start or stops working (the runs stored
+   *     so far stay)
+   * @throws java.io.UncheckedIOException when the store cannot be written
+   */
+  public static SweepResult runOpening(SweepPlan plan, CompareData data, RunStore store,
+      Supplier<SweepEngine> open, SweepListener listener) {
+    SweepEngine[] opened = new SweepEngine[1];
+    try {
+      return run(plan, data, store, () -> opened[0] == null ? NO_ENGINE : opened[0].description(),
+          () -> opened[0] = open.get(), listener);
+    } finally {
+      if (opened[0] != null) {
+        opened[0].close();
+      }
+    }
+  }
+
+  /** How the report names the engine of a sweep that trained nothing. */
+  public static final String NO_ENGINE = "none (every run was in the store)";
+
+  private static SweepResult run(SweepPlan plan, CompareData data, RunStore store,
+      Supplier<String> description, Supplier<SweepEngine> engineWhenNeeded, SweepListener listener) {
     long start = System.nanoTime();
     Map<String, RunSpec> specs = plan.byKey();
     Map<String, String> labels = plan.labels();
@@ -41,9 +77,10 @@ public final class SweepRunner {
       }
     }
     int reused = records.size();
-    listener.started(specs.size(), reused, engine.description());
+    SweepEngine engine = missing.isEmpty() ? null : engineWhenNeeded.get();
+    listener.started(specs.size(), reused, description.get());
     Map<String, String> errors = new HashMap<>();
-    if (!missing.isEmpty()) {
+    if (engine != null) {
       engine.run(data, missing, o -> {
         String key = o.spec().key();
         if (o.record() != null) {
@@ -97,7 +134,7 @@ public final class SweepRunner {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new SweepResult(plan, data, cellRuns, specs.size(), reused, specs.size() - reused, failed,
-        seconds, engine.description(), store == null ? null : store.dir(),
+        seconds, description.get(), store == null ? null : store.dir(),
         store == null ? List.of() : store.warnings());
   }
 }

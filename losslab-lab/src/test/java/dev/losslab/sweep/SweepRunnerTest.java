@@ -102,6 +102,35 @@ class SweepRunnerTest {
   }
 
   @Test
+  void aSweepWhoseRunsAreAllStoredStartsNoEngine() {
+    RunStore store = RunStore.open(tmp.resolve("store"));
+    CompareConfig c = config("cross-entropy,mae", 1);
+    SweepPlan plan = SweepPlan.of(c, Grid.parse(List.of("lr=0.05,0.1")), DATA.checksum());
+    int[] opened = new int[1];
+    java.util.function.Supplier<SweepEngine> open = () -> {
+      opened[0]++;
+      return new InProcessEngine(1);
+    };
+    SweepResult first = SweepRunner.runOpening(plan, DATA, store, open, SweepListener.NONE);
+    assertThat(first.trained()).isEqualTo(4);
+    assertThat(first.engine()).isEqualTo("in-process, 1 thread");
+    assertThat(opened[0]).isEqualTo(1);
+    SweepResult again = SweepRunner.runOpening(plan, DATA, store, () -> {
+      throw new EngineUnavailableException("no engine may start");
+    }, SweepListener.NONE);
+    assertThat(again.reused()).isEqualTo(4);
+    assertThat(again.engine()).isEqualTo(SweepRunner.NO_ENGINE);
+    assertSameNumbers(again, first);
+    // one run missing: the engine starts for it alone
+    java.nio.file.Path one = store.file(plan.specs().get(3).key());
+    assertThat(one.toFile().delete()).isTrue();
+    SweepResult last = SweepRunner.runOpening(plan, DATA, store, open, SweepListener.NONE);
+    assertThat(last.trained()).isEqualTo(1);
+    assertThat(opened[0]).isEqualTo(2);
+    assertSameNumbers(last, first);
+  }
+
+  @Test
   void runsNoSweptOptionChangesAreTrainedOnceAndShared() {
     SweepResult r = sweep(config("cross-entropy,gce", 2), List.of("gce:q=0.3,0.7,0.9"), null, 2,
         SweepListener.NONE);

@@ -27,6 +27,14 @@ public final class SparkEngineProvider implements SweepEngineProvider {
     return SweepEngines.SPARK;
   }
 
+  /** Checks the form of the master, if one is given; reaches no machine. */
+  @Override
+  public void check(EngineSettings settings) {
+    if (settings.master() != null) {
+      SparkMasters.checkForm(settings.master());
+    }
+  }
+
   /**
    * Starts a Spark context.
    *
