@@ -276,8 +276,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path index = Lab.write(result.report(), output);
     out.println();
     out.print(result.summary());
-    out.printf("%ncompare: %d runs in %.1f s (%d trained, %d reused from the store, %d failed); wrote %s%n",
-        result.distinct(), result.seconds(), result.trained(), result.reused(), result.failed(), index);
+    out.printf("%ncompare: %d %s in %.1f s (%d trained, %d reused from the store, %d failed); wrote %s%n",
+        result.distinct(), result.distinct() == 1 ? "run" : "runs", result.seconds(), result.trained(), result.reused(), result.failed(), index);
     out.flush();
     return Errors.OK;
   }
