@@ -14,6 +14,8 @@ final class LabelledTextStream extends InputStream {
   private final String prefix;
   private byte[] line = new byte[0];
   private int pos;
+  private long count;
+  private boolean ended;
 
   LabelledTextStream(Iterable<LabelledText> documents, String prefix) {
     this.documents = documents.iterator();
@@ -34,6 +36,7 @@ final class LabelledTextStream extends InputStream {
   private boolean advance() {
     while (pos == line.length) {
       if (!documents.hasNext()) {
+        ended = true;
         return false;
       }
       LabelledText d = documents.next();
@@ -41,9 +44,20 @@ final class LabelledTextStream extends InputStream {
         throw new NullPointerException("a document of the iterable is null");
       }
       line = (line(d, prefix) + "\n").getBytes(StandardCharsets.UTF_8);
+      count++;
       pos = 0;
     }
     return true;
+  }
+
+  /** How many documents this stream has given so far. */
+  long documents() {
+    return count;
+  }
+
+  /** Whether the iterator has been read to its end. */
+  boolean ended() {
+    return ended;
   }
 
   @Override

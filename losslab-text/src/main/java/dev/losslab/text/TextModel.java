@@ -10,6 +10,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class TextModel {
    */
   public static TextModel train(Path input, TrainOptions options) throws IOException {
     Objects.requireNonNull(input, "input");
-    return train(() -> TrainingData.open(input), input.toString(), options);
+    return train(() -> TrainingData.open(input), input.toString(), options, () -> {});
   }
 
   /**
@@ -92,7 +93,8 @@ public final class TextModel {
    * them), so it must give the same documents each time. Messages name a document by its position:
    * {@code documents:12} is the twelfth.
    *
-   * @throws IllegalArgumentException if an option is out of range or the documents cannot train
+   * @throws IllegalArgumentException if an option is out of range, the documents cannot train, or the
+   *     iterable gave a different number of documents the second time (a one-shot iterator)
    * @throws TrainingDiverged if the loss became NaN or infinite
    * @throws IOException if the pretrained vectors cannot be read
    */
@@ -100,11 +102,32 @@ public final class TextModel {
       throws IOException {
     Objects.requireNonNull(documents, "documents");
     String prefix = options.args().label();
-    return train(() -> new LabelledTextStream(documents, prefix), "documents", options);
+    List<LabelledTextStream> passes = new ArrayList<>(2);
+    TrainingData.Source source = () -> {
+      LabelledTextStream s = new LabelledTextStream(documents, prefix);
+      passes.add(s);
+      return s;
+    };
+    return train(source, "documents", options, () -> sameDocumentsTwice(passes));
   }
 
-  private static TextModel train(TrainingData.Source source, String name, TrainOptions options)
-      throws IOException {
+  /** Fails when an iterable gave fewer or more documents the second time (a one-shot iterator). */
+  private static void sameDocumentsTwice(List<LabelledTextStream> passes) {
+    if (passes.size() < 2 || !passes.get(0).ended() || !passes.get(1).ended()) {
+      return;
+    }
+    long first = passes.get(0).documents();
+    long second = passes.get(1).documents();
+    if (first != second) {
+      throw new IllegalArgumentException("documents: the iterable gave " + first
+          + " documents the first time and " + second + " the second; training reads it twice, so it"
+          + " must give the same documents each time (a collection, or an Iterable that opens its"
+          + " source again on each iterator())");
+    }
+  }
+
+  private static TextModel train(TrainingData.Source source, String name, TrainOptions options,
+      Runnable sameInputTwice) throws IOException {
     Args args = options.args();
     if (!args.fastTextLoss() && !args.lossOptions().containsKey("weight")
         && !args.lossOptions().containsKey("posWeight")) {
@@ -114,7 +137,14 @@ public final class TextModel {
     if (options.pretrainedVectors() != null) {
       read = read.withPretrainedVectors(VecFile.read(options.pretrainedVectors(), args.dim()));
     }
-    TrainingData data = TrainingData.read(source, name, args, read);
+    TrainingData data;
+    try {
+      data = TrainingData.read(source, name, args, read);
+    } catch (IllegalArgumentException e) {
+      sameInputTwice.run(); // a one-shot iterable explains an empty second pass better
+      throw e;
+    }
+    sameInputTwice.run();
     for (InputIssue issue : data.issues()) {
       LOG.log(System.Logger.Level.WARNING, issue.message());
     }

@@ -191,6 +191,21 @@ class TextModelTest {
   }
 
   @Test
+  void anIterableThatGivesItsDocumentsOnceIsNamed() {
+    List<LabelledText> docs = documents();
+    java.util.Iterator<LabelledText> once = docs.iterator();
+    assertThatThrownBy(() -> TextModel.train(() -> once, options()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("documents: the iterable gave 300 documents the first time and 0 the"
+            + " second;");
+    int[] calls = {0};
+    Iterable<LabelledText> shrinking = () -> (calls[0]++ == 0 ? docs : docs.subList(0, 200)).iterator();
+    assertThatThrownBy(() -> TextModel.train(shrinking, options()))
+        .hasMessageStartingWith("documents: the iterable gave 300 documents the first time and 200 the"
+            + " second;");
+  }
+
+  @Test
   void labelsWithThePrefixOrWhitespaceAreOneLabel() throws IOException {
     TextModel m = TextModel.train(List.of(LabelledText.of("a b", "__label__x"), LabelledText.of("c d", "x"),
         LabelledText.of("e f", "two words")), options());
