@@ -85,15 +85,19 @@ class FastTextInteropTest {
   }
 
   @Test
-  void quantizedModelsAreRefusedClearly() throws Exception {
+  void quantizedModelsAreLeftToFastTextFile() throws Exception {
     run("supervised", "-input", train.toString(), "-output", dir.resolve("q").toString(),
         "-dim", "4", "-wordNgrams", "2", "-bucket", "300", "-thread", "1", "-verbose", "0");
     run("quantize", "-input", train.toString(), "-output", dir.resolve("q").toString(), "-qnorm",
         "-thread", "1", "-verbose", "0");
     Path ftz = dir.resolve("q.ftz");
     assertThatThrownBy(() -> FastTextBinary.read(ftz)).isInstanceOf(MalformedModelException.class)
-        .hasMessage(ftz + ": quantized models (.ftz) are not supported; "
-            + "use the non-quantized .bin the model was quantized from");
+        .hasMessage(ftz + ": a quantized model (.ftz): this reader takes dense .bin models only "
+            + "(FastTextFile.read and ModelFiles.load read both)");
+    FastTextFile f = FastTextFile.read(ftz);
+    assertThat(f.quantized()).isTrue();
+    assertThat(((QuantizedMatrix) f.input()).qnorm()).isTrue();
+    assertThat(f.dictionary().toDictionary().dump()).isEqualTo(run("dump", ftz.toString(), "dict"));
   }
 
   private Path copy(String name) throws IOException {
