@@ -55,7 +55,7 @@ public final class Quantizer {
    * @param name the data's name in messages
    * @param listener sees the retraining (may be null)
    * @throws IllegalArgumentException if the model is already quantized, a matrix to quantize has fewer
-   *     than 256 rows, or no line of the data has a known label and a kept word or n-gram
+   *     than 256 rows (checked before any retraining), or no line of the data has a known label and a kept word or n-gram
    * @throws TrainingDiverged if the retraining's loss becomes NaN or infinite
    */
   public static TextClassifier quantize(TextClassifier model, QuantizeOptions options,
@@ -69,6 +69,10 @@ public final class Quantizer {
     if (options.qout() && m.outputRows() < ProductQuantizer.KSUB) {
       throw new IllegalArgumentException("-qout: the output matrix has " + m.outputRows()
           + " rows (labels); product quantization needs at least " + ProductQuantizer.KSUB);
+    }
+    if (prunes(model, options) && options.cutoff() < ProductQuantizer.KSUB) {
+      throw new IllegalArgumentException("-cutoff (" + options.cutoff()
+          + ") keeps fewer rows than product quantization needs (" + ProductQuantizer.KSUB + ")");
     }
     Args args = model.args();
     Dictionary dict = model.dictionary();

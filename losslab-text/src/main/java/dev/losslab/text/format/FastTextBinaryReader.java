@@ -311,6 +311,10 @@ final class FastTextBinaryReader implements Closeable {
       throw failAt(codesAt, what + " claims " + codesize + " code bytes but only " + remaining()
           + " bytes remain");
     }
+    if (m == 0 ? codesize != 0 : codesize % m != 0 || codesize / m < 1 || codesize / m > dim) {
+      throw failAt(codesAt, what + " has " + codesize + " code bytes for " + m + " rows, not a whole"
+          + " number of codes per row between 1 and dim (" + dim + ")");
+    }
     byte[] codes = readBytes(codesize);
     Codebook pq = readCodebook(what + " codebook", dim);
     if ((long) m * pq.nsubq() != codesize) {
