@@ -251,6 +251,23 @@ class QuantizerTest {
   }
 
   @Test
+  void aCoreLossModelKeepsItsLossThroughTheFtzAndItsSidecar() throws IOException {
+    Args args = Args.builder().dim(8).wordNgrams(2).bucket(1000).epoch(15).lr(0.5).thread(1).seed(5)
+        .loss("focal").lossOption("gamma", 2.0).build();
+    TrainingData d = Fixtures.read(TRAIN, args);
+    TextClassifier dense = Trainer.train(args, d, Heads.create(args, d.dictionary().labelCounts()), null);
+    TextClassifier q = Quantizer.quantize(dense, QuantizeOptions.defaults().withQnorm(true)
+        .withCutoff(400).withRetrain(true).withEpoch(2).withThread(1), Fixtures.source(TRAIN),
+        "train.txt", null);
+    Path f = dir.resolve("focal.ftz");
+    ModelFiles.save(q, f);
+    TextClassifier back = ModelFiles.load(f);
+    assertThat(back.args().loss()).isEqualTo("focal");
+    assertThat(predictions(back, TEST)).isEqualTo(predictions(q, TEST));
+    assertThat(precision(back)).isGreaterThan(0.5);
+  }
+
+  @Test
   void qoutQuantizesTheOutputMatrixWithDsubTwo() throws IOException {
     TextClassifier dense = manyLabels();
     TextClassifier q = Quantizer.quantize(dense, QuantizeOptions.defaults().withQout(true)

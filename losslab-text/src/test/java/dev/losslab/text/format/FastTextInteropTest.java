@@ -160,6 +160,24 @@ class FastTextInteropTest {
         .isEqualTo(FastTextFile.read(ftz).dictionary().toDictionary().dump());
   }
 
+  /** A model trained and quantized here (with -qout, 300 labels) is read and scored by fastText. */
+  @Test
+  void aModelTrainedAndQuantizedHereIsReadByFastText() throws Exception {
+    Path labels = manyLabels();
+    dev.losslab.text.Args args = dev.losslab.text.Args.builder().dim(6).epoch(20).lr(0.5).thread(1)
+        .wordNgrams(2).bucket(500).build();
+    dev.losslab.text.TrainingData d = dev.losslab.text.TrainingData.read(labels, args);
+    TextClassifier dense = dev.losslab.text.Trainer.train(args, d,
+        dev.losslab.text.Heads.create(args, d.dictionary().labelCounts()), null);
+    TextClassifier q = Quantizer.quantize(dense, QuantizeOptions.defaults().withQnorm(true)
+        .withQout(true).withCutoff(600).withThread(1));
+    Path ftz = dir.resolve("here.ftz");
+    ModelFiles.save(q, ftz);
+    test = labels;
+    assertThat(run("test", ftz.toString(), labels.toString())).isEqualTo(test(q));
+    assertSamePredictions(q, run("predict-prob", ftz.toString(), labels.toString(), "5"), 5);
+  }
+
   /**
    * Without {@code -retrain} (fastText's retraining is Hogwild, so not repeatable), quantizing here
    * gives the model {@code fasttext quantize} gives: the same kept rows, codes, centroids and norms.
@@ -264,6 +282,11 @@ class FastTextInteropTest {
 
   /** Every line: the labels in fastText's order, each probability within 1e-5. */
   private void assertSamePredictions(TextClassifier c, String fastText) throws IOException {
+    assertSamePredictions(c, fastText, -1);
+  }
+
+  /** As above for the top {@code k} labels. */
+  private void assertSamePredictions(TextClassifier c, String fastText, int k) throws IOException {
     List<String> expected = fastText.lines().toList();
     Workspace ws = c.workspace();
     Predictions p = new Predictions(c.dictionary().nlabels());
@@ -271,7 +294,7 @@ class FastTextInteropTest {
     int line = 0;
     try (TokenReader r = new TokenReader(Files.newInputStream(test), test.toString())) {
       while (enc.read(r) > 0) {
-        c.predict(enc, ws, -1, 0f, p);
+        c.predict(enc, ws, k, 0f, p);
         String[] f = expected.get(line).split(" ");
         assertThat(p.size()).as("line %d: %s", line + 1, expected.get(line)).isEqualTo(f.length / 2);
         for (int i = 0; i < p.size(); i++) {
