@@ -65,6 +65,15 @@ public final class QuantizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return quantize();
+    } catch (OutOfMemoryError e) {
+      throw new Errors.UserException("out of memory quantizing " + output + ".bin (the model and its"
+          + " copy must fit in the heap; raise it with LOSSLAB_JAVA_OPTS=-Xmx...)");
+    }
+  }
+
+  private int quantize() {
     QuantizeOptions o = options();
     inputFormat.parsed(); // an unknown -format fails before anything is read
     PrintStream err = System.err;
