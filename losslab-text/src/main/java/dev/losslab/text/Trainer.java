@@ -58,6 +58,16 @@ public final class Trainer {
     return classifier;
   }
 
+  /**
+   * Trains an existing classifier further, in place, on an encoded corpus, with the epochs, learning
+   * rate, threads, seed and {@code -lrUpdateRate} of {@code args} and the same schedule as
+   * {@link #train(Args, TrainingData, Head, Listener)} (fastText's {@code quantize -retrain} on a
+   * pruned model).
+   */
+  public static void train(TextClassifier classifier, Args args, Corpus corpus, Listener listener) {
+    new Run(args, corpus, classifier, listener).run();
+  }
+
   private static final class Run {
     final Args args;
     final Corpus corpus;
