@@ -59,8 +59,8 @@ final class AutotuneRun {
       Optional<Quantizer> q = quantizer();
       if (q.isEmpty()) {
         throw new Errors.UserException("-autotune-modelsize " + o.modelSize
-            + ": quantizing the trials needs the product quantizer, which this build does not have;"
-            + " leave the flag out to search unquantized models");
+            + ": needs quantize, not in this build (the product quantizer that every trial would go"
+            + " through); leave the flag out to search unquantized models");
       }
       settings = b.modelSize(size.get(), q.get()).build();
     }
