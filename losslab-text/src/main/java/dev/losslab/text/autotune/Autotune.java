@@ -390,7 +390,7 @@ public final class Autotune {
         }
         if (rung && s.earlyStopping() && !Double.isNaN(best) && rule.shouldStop(e, best)) {
           stop = Trial.Status.STOPPED;
-          detail = String.format(Locale.ROOT, "best %.6f by epoch %d, below the median %.6f", best, e,
+          detail = String.format(Locale.ROOT, "best %.6f by epoch %d, not above the median %.6f", best, e,
               rule.median(e));
           return false;
         }

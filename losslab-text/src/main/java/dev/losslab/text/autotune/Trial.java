@@ -20,7 +20,7 @@ public record Trial(int number, TrialArgs args, Status status, double score, int
   public enum Status {
     /** Trained all its epochs and was scored. */
     OK("ok"),
-    /** Stopped by the median rule: below the median of the earlier trials at a rung. */
+    /** Stopped by the median rule: not above the median of the earlier trials at a rung. */
     STOPPED("stopped"),
     /** Stopped because it would not finish before the duration ends. */
     OUT_OF_TIME("out-of-time"),

@@ -28,7 +28,8 @@ class MedianStoppingRuleTest {
     r.record(new double[] {0.3});
     assertThat(r.median(1)).isEqualTo(0.4);
     assertThat(r.shouldStop(1, 0.39)).isTrue();
-    assertThat(r.shouldStop(1, 0.4)).isFalse();
+    assertThat(r.shouldStop(1, 0.4)).isTrue(); // a tie stops: it shows nothing better
+    assertThat(r.shouldStop(1, 0.41)).isFalse();
     assertThat(r.median(2)).isNaN(); // only two trials reached epoch 2
   }
 

@@ -16,7 +16,7 @@ class TrialCsvTest {
         new Trial(1, new TrialArgs(Args.builder().thread(1).build(), 2), Trial.Status.OK, 0.25, 5,
             1.5, 0, ""),
         new Trial(2, new TrialArgs(formula, 4), Trial.Status.STOPPED, Double.NaN, 2, 0.75, 0,
-            "best 0.1 by epoch 2, below the median 0.2"));
+            "best 0.1 by epoch 2, not above the median 0.2"));
     String csv = TrialCsv.render(trials);
     List<CsvRecord> rows = CsvReader.builder().ofCsvRecord(csv).stream().toList();
     assertThat(rows).hasSize(3);
@@ -30,7 +30,7 @@ class TrialCsvTest {
     assertThat(second.getField(score)).isEmpty();
     assertThat(second.getField(TrialCsv.COLUMNS.indexOf("dsub"))).isEqualTo("4");
     assertThat(second.getField(TrialCsv.COLUMNS.indexOf("seed"))).isEqualTo("3");
-    assertThat(second.getField(TrialCsv.COLUMNS.indexOf("detail"))).contains("below the median");
+    assertThat(second.getField(TrialCsv.COLUMNS.indexOf("detail"))).contains("not above the median");
     assertThat(csv).contains("\"formula:max(0, 1 - s[label])\"");
   }
 }
