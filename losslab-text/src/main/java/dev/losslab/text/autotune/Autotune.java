@@ -26,9 +26,14 @@ import java.util.function.Supplier;
  * (or the trial limit) is spent, the best arguments are trained once more into the final model.
  *
  * <p><b>Time.</b> The duration bounds the search; the final training comes after it, as in fastText.
- * Trials are stopped at the end of an epoch (the trainer is never interrupted mid-epoch): at the first
- * epoch end past the duration, or earlier when its epochs so far show that it would end after it.
- * The search can thus overrun the duration by one epoch of its last trial.
+ * Trials are stopped at the end of an epoch (the trainer is never interrupted mid-epoch), so the
+ * search can overrun the duration by one epoch of its last trial. With early stopping a draw starts
+ * when its first epoch is predicted to fit in the time left, and a trial that still leads its rungs
+ * when the duration ends is stopped there and scored as it stands: it can be the best trial, and the
+ * final training gives it its whole schedule (a long draw that shows promise is not thrown away for
+ * lack of time). Without early stopping, as in fastText, a draw starts only when all of it is
+ * predicted to fit, and a trial whose epochs so far show that it would end past the duration is
+ * stopped without a score.
  *
  * <p><b>Progress of the spread.</b> The search's σ follows the elapsed fraction of the duration, as
  * fastText's; with a trial limit it follows the trial count instead ({@code (trial − 1)/limit}), so
@@ -170,12 +175,15 @@ public final class Autotune {
             : Math.min(1.0, elapsed() / s.durationSeconds());
         TrialArgs args = search.next(t);
         listener.trialStarted(number, args, elapsed());
-        double predicted = number == 1 ? Double.NaN : cost.predict(args.args());
+        // with early stopping a draw needs time for its first epoch, the first rung; without, for all
+        double predicted = number == 1 ? Double.NaN
+            : s.earlyStopping() ? cost.predictFirstEpoch(args.args()) : cost.predict(args.args());
         double left = s.durationSeconds() - elapsed();
         Trial trial;
         if (predicted > left) {
           trial = new Trial(number, args, Trial.Status.SKIPPED, Double.NaN, 0, 0, 0,
-              String.format(Locale.ROOT, "predicted %.1f s, %.1f s left", predicted, left));
+              String.format(Locale.ROOT, "predicted %.1f s%s, %.1f s left", predicted,
+                  s.earlyStopping() ? " to its first epoch" : "", left));
           skipped++;
         } else {
           trial = trial(number, args);
@@ -274,7 +282,10 @@ public final class Autotune {
         epochs = new Epochs(r, a);
         TextClassifier model = Trainer.train(a, r.data(), head, epochs);
         if (epochs.stop != null) {
-          return done(number, trialArgs, epochs.stop, Double.NaN, epochs, t0, 0, epochs.detail);
+          // cut by the clock while it still led its rungs: its best score so far makes it a candidate
+          double partial = epochs.stop == Trial.Status.OUT_OF_TIME && s.earlyStopping()
+              && s.modelSize().isEmpty() ? epochs.best : Double.NaN;
+          return done(number, trialArgs, epochs.stop, partial, epochs, t0, 0, epochs.detail);
         }
         double score = epochs.last;
         int cutoff = 0;
@@ -395,6 +406,21 @@ public final class Autotune {
           return false;
         }
         double now = elapsed();
+        if (s.earlyStopping()) {
+          if (now < s.durationSeconds()) {
+            return true;
+          }
+          long v0 = s.clock().getAsLong();
+          double v = rung ? scores[e - 1] : score(r, () -> LinePredictor.of(current));
+          trainSeconds += seconds(v0);
+          scores[e - 1] = v;
+          if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) {
+            best = v;
+          }
+          stop = Trial.Status.OUT_OF_TIME;
+          detail = String.format(Locale.ROOT, "the duration ended after epoch %d of %d", e, a.epoch());
+          return false;
+        }
         double perEpoch = st.elapsedSeconds() / e;
         if (now + perEpoch * (a.epoch() - e) > s.durationSeconds()) {
           stop = Trial.Status.OUT_OF_TIME;

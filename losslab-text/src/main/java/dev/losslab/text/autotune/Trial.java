@@ -7,7 +7,8 @@ package dev.losslab.text.autotune;
  * @param args the arguments it trained with
  * @param status how it ended
  * @param score the metric on the validation set after its last epoch (on the quantized model when a
- *     model size is asked for); NaN when it has none (stopped, diverged, skipped)
+ *     model size is asked for); for a trial cut by the clock with early stopping on, its best score
+ *     so far; NaN when it has none (stopped by the rule, diverged, skipped)
  * @param epochs the epochs it ran
  * @param seconds its wall time, reading and validation included
  * @param cutoff the rows kept by quantization when a model size is asked for; 0 otherwise
@@ -22,7 +23,7 @@ public record Trial(int number, TrialArgs args, Status status, double score, int
     OK("ok"),
     /** Stopped by the median rule: not above the median of the earlier trials at a rung. */
     STOPPED("stopped"),
-    /** Stopped because it would not finish before the duration ends. */
+    /** Stopped by the clock: the duration ended (with early stopping, scored as it stands). */
     OUT_OF_TIME("out-of-time"),
     /** Not trained: its predicted time is longer than the time left. */
     SKIPPED("skipped"),
@@ -49,8 +50,8 @@ public record Trial(int number, TrialArgs args, Status status, double score, int
     }
   }
 
-  /** Whether it can be the best trial: finished, with a score. */
+  /** Whether it can be the best trial: finished, or cut by the clock, with a score. */
   public boolean scored() {
-    return status == Status.OK && !Double.isNaN(score);
+    return (status == Status.OK || status == Status.OUT_OF_TIME) && !Double.isNaN(score);
   }
 }

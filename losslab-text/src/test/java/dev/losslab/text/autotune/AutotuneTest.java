@@ -123,6 +123,39 @@ class AutotuneTest {
     assertThat(r.model()).isNotNull();
   }
 
+  /** A clock that advances a second whenever it is read. */
+  static LongSupplier fast() {
+    AtomicLong t = new AtomicLong();
+    return () -> t.addAndGet(1_000_000_000L);
+  }
+
+  @Test
+  void aTrialCutByTheClockIsScoredAsItStandsAndTrainedInFullAtTheEnd() {
+    Args given = GIVEN.toBuilder().epoch(50).build();
+    AutotuneSettings s = AutotuneSettings.builder(VALID, "valid.txt").durationSeconds(20)
+        .fixed(EnumSet.of(SearchParam.BUCKET, SearchParam.EPOCH)).clock(fast()).build();
+    AutotuneResult r = Autotune.run(given, TRAIN, "train.txt", s, null);
+    Trial first = r.trials().get(0);
+    assertThat(first.status()).isEqualTo(Trial.Status.OUT_OF_TIME);
+    assertThat(first.epochs()).isBetween(1, 49);
+    assertThat(first.detail()).startsWith("the duration ended after epoch " + first.epochs() + " of 50");
+    assertThat(first.scored()).isTrue();
+    assertThat(r.best()).isSameAs(first);
+    assertThat(r.model().args().epoch()).isEqualTo(50);
+  }
+
+  @Test
+  void withoutEarlyStoppingATrialCutByTheClockCountsForNothingAsInFastText() {
+    Args given = GIVEN.toBuilder().epoch(50).build();
+    AutotuneSettings s = AutotuneSettings.builder(VALID, "valid.txt").durationSeconds(20)
+        .fixed(EnumSet.of(SearchParam.BUCKET, SearchParam.EPOCH)).earlyStopping(false)
+        .clock(fast()).build();
+    assertThatThrownBy(() -> Autotune.run(given, TRAIN, "train.txt", s, null))
+        .isInstanceOf(Autotune.NoTrialFinished.class)
+        .hasMessageContaining("no trial finished within -autotune-duration 20 s")
+        .hasMessageContaining("out-of-time");
+  }
+
   @Test
   void parametersGivenByHandAndTheLossListHoldInEveryTrial() {
     Args given = GIVEN.toBuilder().epoch(3).build();
