@@ -27,13 +27,11 @@ import java.util.function.Supplier;
  *
  * <p><b>Time.</b> The duration bounds the search; the final training comes after it, as in fastText.
  * Trials are stopped at the end of an epoch (the trainer is never interrupted mid-epoch), so the
- * search can overrun the duration by one epoch of its last trial. With early stopping a draw starts
- * when its first epoch is predicted to fit in the time left, and a trial that still leads its rungs
- * when the duration ends is stopped there and scored as it stands: it can be the best trial, and the
- * final training gives it its whole schedule (a long draw that shows promise is not thrown away for
- * lack of time). Without early stopping, as in fastText, a draw starts only when all of it is
- * predicted to fit, and a trial whose epochs so far show that it would end past the duration is
- * stopped without a score.
+ * search can overrun the duration by one epoch of its last trial. A draw whose whole schedule is
+ * predicted not to fit in the time left ({@link TrialCost}) is skipped; a trial whose epochs so far
+ * show that it would end past the duration is stopped. With early stopping such a trial has passed
+ * every rung so far, so it is scored as it stands and can be the best trial (the final training then
+ * gives it its whole schedule); without, as in fastText, it counts for nothing.
  *
  * <p><b>Progress of the spread.</b> The search's σ follows the elapsed fraction of the duration, as
  * fastText's; with a trial limit it follows the trial count instead ({@code (trial − 1)/limit}), so
@@ -175,15 +173,12 @@ public final class Autotune {
             : Math.min(1.0, elapsed() / s.durationSeconds());
         TrialArgs args = search.next(t);
         listener.trialStarted(number, args, elapsed());
-        // with early stopping a draw needs time for its first epoch, the first rung; without, for all
-        double predicted = number == 1 ? Double.NaN
-            : s.earlyStopping() ? cost.predictFirstEpoch(args.args()) : cost.predict(args.args());
+        double predicted = number == 1 ? Double.NaN : cost.predict(args.args());
         double left = s.durationSeconds() - elapsed();
         Trial trial;
         if (predicted > left) {
           trial = new Trial(number, args, Trial.Status.SKIPPED, Double.NaN, 0, 0, 0,
-              String.format(Locale.ROOT, "predicted %.1f s%s, %.1f s left", predicted,
-                  s.earlyStopping() ? " to its first epoch" : "", left));
+              String.format(Locale.ROOT, "predicted %.1f s, %.1f s left", predicted, left));
           skipped++;
         } else {
           trial = trial(number, args);
@@ -406,29 +401,27 @@ public final class Autotune {
           return false;
         }
         double now = elapsed();
-        if (s.earlyStopping()) {
-          if (now < s.durationSeconds()) {
-            return true;
-          }
-          long v0 = s.clock().getAsLong();
-          double v = rung ? scores[e - 1] : score(r, () -> LinePredictor.of(current));
-          trainSeconds += seconds(v0);
-          scores[e - 1] = v;
-          if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) {
-            best = v;
-          }
-          stop = Trial.Status.OUT_OF_TIME;
-          detail = String.format(Locale.ROOT, "the duration ended after epoch %d of %d", e, a.epoch());
-          return false;
-        }
         double perEpoch = st.elapsedSeconds() / e;
-        if (now + perEpoch * (a.epoch() - e) > s.durationSeconds()) {
-          stop = Trial.Status.OUT_OF_TIME;
-          detail = String.format(Locale.ROOT, "%d more epochs of %.2f s would end past %s s",
-              a.epoch() - e, perEpoch, fmt(s.durationSeconds()));
-          return false;
+        if (now + perEpoch * (a.epoch() - e) <= s.durationSeconds()) {
+          return true;
         }
-        return true;
+        stop = Trial.Status.OUT_OF_TIME;
+        detail = String.format(Locale.ROOT, "%d more epochs of %.2f s would end past %s s",
+            a.epoch() - e, perEpoch, fmt(s.durationSeconds()));
+        if (s.earlyStopping()) {
+          // it passed every rung so far: scored as it stands, it can be the best trial
+          if (!rung) {
+            long v0 = s.clock().getAsLong();
+            double v = score(r, () -> LinePredictor.of(current));
+            trainSeconds += seconds(v0);
+            scores[e - 1] = v;
+            if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) {
+              best = v;
+            }
+          }
+          detail += "; scored as it stands";
+        }
+        return false;
       }
     }
   }

@@ -23,7 +23,10 @@ public record Trial(int number, TrialArgs args, Status status, double score, int
     OK("ok"),
     /** Stopped by the median rule: not above the median of the earlier trials at a rung. */
     STOPPED("stopped"),
-    /** Stopped by the clock: the duration ended (with early stopping, scored as it stands). */
+    /**
+     * Stopped because it would not finish before the duration ends; with early stopping, scored as
+     * it stands.
+     */
     OUT_OF_TIME("out-of-time"),
     /** Not trained: its predicted time is longer than the time left. */
     SKIPPED("skipped"),

@@ -95,11 +95,6 @@ final class TrialCost {
     return median(epochRates) * a.epoch() * epochWork(a) + (init >= 1e7 ? initRate * init : 0);
   }
 
-  /** The predicted seconds of a trial's start: its initialization and first epoch; NaN at first. */
-  double predictFirstEpoch(Args a) {
-    return predict(a.toBuilder().epoch(1).build());
-  }
-
   private static double[] append(double[] a, double v) {
     double[] b = Arrays.copyOf(a, a.length + 1);
     b[a.length] = v;
