@@ -26,7 +26,13 @@ import java.util.Set;
  *   <tr><td>loss</td><td>softmax, or one of {@code -autotune-losses}</td><td>the best's, or with probability σ another, uniformly</td><td>0.5 → 0.2</td></tr>
  * </table>
  *
- * Integer draws are truncated toward zero, then clipped to the range, as fastText's casts do; the
+ * <p><b>Antithetic pairs.</b> Draws come in pairs around the same best point: the second of a pair
+ * takes the first one's normal draws with their signs flipped ({@code lr·2^(−zσ)} after
+ * {@code lr·2^(zσ)}, and so for every parameter), so the search looks at both sides of the best point
+ * instead of leaving one to chance. Each draw alone has fastText's distribution; a new best point
+ * starts a new pair.
+ *
+ * <p>Integer draws are truncated toward zero, then clipped to the range, as fastText's casts do; the
  * bucket count is also kept small enough for the input matrix to fit one Java array. A
  * parameter in {@code fixed} (given by hand) keeps its value. The draws come from one
  * {@link Random} seeded with {@code seed}, in a fixed order, so the same seed and the same sequence
@@ -44,6 +50,19 @@ public final class RandomSearch {
   private int bestNonzeroBucket = 2_000_000;
   private int bestLossIndex;
   private int asked;
+  /** The standard normal draws of the last fresh trial, one per parameter (see {@link #gauss}). */
+  private final double[] z = new double[SLOTS];
+  /** Whether the next trial mirrors the last one around the best point. */
+  private boolean mirror;
+
+  private static final int EPOCH = 0;
+  private static final int LR = 1;
+  private static final int DIM = 2;
+  private static final int WORD_NGRAMS = 3;
+  private static final int DSUB = 4;
+  private static final int MINN = 5;
+  private static final int BUCKET = 6;
+  private static final int SLOTS = 7;
 
   /**
    * @param start the given arguments, the first trial
@@ -76,30 +95,35 @@ public final class RandomSearch {
     if (asked == 1) {
       return best;
     }
+    if (!mirror) {
+      for (int i = 0; i < SLOTS; i++) {
+        z[i] = rng.nextGaussian();
+      }
+    }
     Args b = best.args();
     Args.Builder a = b.toBuilder();
     int dsub = best.dsub();
     if (free(SearchParam.EPOCH)) {
-      a.epoch(clip((int) (b.epoch() * Math.pow(2, gauss(2.8, 2.5, t))), 1, 100));
+      a.epoch(clip((int) (b.epoch() * Math.pow(2, gauss(EPOCH, 2.8, 2.5, t))), 1, 100));
     }
     if (free(SearchParam.LR)) {
-      a.lr(Math.min(5.0, Math.max(0.01, b.lr() * Math.pow(2, gauss(1.9, 1.0, t)))));
+      a.lr(Math.min(5.0, Math.max(0.01, b.lr() * Math.pow(2, gauss(LR, 1.9, 1.0, t)))));
     }
     int dim = b.dim();
     if (free(SearchParam.DIM)) {
-      dim = clip((int) (dim * Math.pow(2, gauss(1.4, 0.3, t))), 1, 1000);
+      dim = clip((int) (dim * Math.pow(2, gauss(DIM, 1.4, 0.3, t))), 1, 1000);
     }
     int wordNgrams = b.wordNgrams();
     if (free(SearchParam.WORD_NGRAMS)) {
-      wordNgrams = clip((int) (wordNgrams + gauss(4.3, 2.4, t)), 1, 5);
+      wordNgrams = clip((int) (wordNgrams + gauss(WORD_NGRAMS, 4.3, 2.4, t)), 1, 5);
       a.wordNgrams(wordNgrams);
     }
     if (free(SearchParam.DSUB)) {
-      dsub = 1 << clip((int) (bestDsubExponent + gauss(2.0, 1.0, t)), 1, 4);
+      dsub = 1 << clip((int) (bestDsubExponent + gauss(DSUB, 2.0, 1.0, t)), 1, 4);
     }
     int minn = b.minn();
     if (free(SearchParam.MINN)) {
-      int index = clip((int) (bestMinnIndex + gauss(4.0, 1.4, t)), 0, MINN_CHOICES.length - 1);
+      int index = clip((int) (bestMinnIndex + gauss(MINN, 4.0, 1.4, t)), 0, MINN_CHOICES.length - 1);
       minn = MINN_CHOICES[index];
       if (!free(SearchParam.MAXN)) {
         minn = fitMinn(minn, b.maxn());
@@ -122,7 +146,7 @@ public final class RandomSearch {
       if (wordNgrams <= 1 && maxn == 0) {
         bucket = 0;
       } else {
-        bucket = clip((int) (bestNonzeroBucket * Math.pow(2, gauss(2.0, 1.5, t))), 10_000,
+        bucket = clip((int) (bestNonzeroBucket * Math.pow(2, gauss(BUCKET, 2.0, 1.5, t))), 10_000,
             10_000_000);
       }
     }
@@ -147,6 +171,7 @@ public final class RandomSearch {
         losses.get(index).applyTo(a);
       }
     }
+    mirror = !mirror;
     return new TrialArgs(a.build(), dsub);
   }
 
@@ -161,6 +186,7 @@ public final class RandomSearch {
   /** Makes {@code t} the point the next draws are centred on. */
   public void improved(TrialArgs t) {
     best = t;
+    mirror = false; // a new centre: the next draw is a fresh one
     Args a = t.args();
     bestMinnIndex = 0;
     for (int i = 0; i < MINN_CHOICES.length; i++) {
@@ -188,8 +214,9 @@ public final class RandomSearch {
     return !fixed.contains(p);
   }
 
-  private double gauss(double start, double end, double t) {
-    return rng.nextGaussian() * sigma(start, end, t);
+  /** Parameter {@code slot}'s step at progress {@code t}: its normal draw (or its mirror) times σ. */
+  private double gauss(int slot, double start, double end, double t) {
+    return (mirror ? -z[slot] : z[slot]) * sigma(start, end, t);
   }
 
   private static int clip(int v, int lo, int hi) {

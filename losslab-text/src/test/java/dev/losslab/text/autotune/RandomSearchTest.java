@@ -119,6 +119,25 @@ class RandomSearchTest {
   }
 
   @Test
+  void drawsComeInPairsMirroredAroundTheBestPoint() {
+    Args given = GIVEN.toBuilder().lr(0.1).build();
+    RandomSearch s = new RandomSearch(new TrialArgs(given, 2), Set.of(), List.of(), 21);
+    s.next(0);
+    for (int pair = 0; pair < 50; pair++) {
+      double first = Math.log(s.next(0.5).args().lr() / 0.1);
+      double second = Math.log(s.next(0.5).args().lr() / 0.1);
+      if (Math.abs(first) < Math.log(10)) { // neither clipped at 0.01 or 5
+        assertThat(second).isCloseTo(-first, within(1e-9));
+      }
+    }
+    // a new best point starts a new pair: the next draw is a fresh one, not a mirror
+    TrialArgs a = s.next(0.5);
+    s.improved(new TrialArgs(given, 2));
+    double fresh = Math.log(s.next(0.5).args().lr() / 0.1);
+    assertThat(fresh).isNotCloseTo(-Math.log(a.args().lr() / 0.1), within(1e-9));
+  }
+
+  @Test
   void drawsCentreOnTheImprovedTrial() {
     RandomSearch s = new RandomSearch(new TrialArgs(GIVEN, 2), Set.of(), List.of(), 9);
     s.next(0);
