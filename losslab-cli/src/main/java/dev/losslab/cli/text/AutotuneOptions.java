@@ -23,7 +23,7 @@ final class AutotuneOptions {
   String losses;
   @Option(names = "-autotune-trials", paramLabel = "N", description = "at most N trials; the search's spread then follows the trial count, so -seed with -thread 1 repeats the search exactly [no limit]")
   Integer trials;
-  @Option(names = "-autotune-stopping", paramLabel = "RULE", description = "median: stop a trial whose best score at epoch 1, 2, 4, 8, ... is not above the median of the earlier trials' there; none: run every trial to its end, as fastText [median]")
+  @Option(names = "-autotune-stopping", paramLabel = "RULE", description = "median: stop a trial after its first epoch unless that epoch's training loss (each line's taken before the update on it) is below the median of the earlier trials'; none: train every draw in full, as fastText [median]")
   String stopping;
   @Option(names = "-dsub", paramLabel = "N", description = "with -autotune-modelsize: size of each quantized sub-vector, fixed instead of searched [2]")
   Integer dsub;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "supervised", sortOptions = false,
     description = {"Train a text classifier (fastText's supervised: same flags and defaults).",
         "Writes PREFIX.bin, a fastText model file, and PREFIX.bin.losslab, its sidecar.",
-        "With -autotune-validation FILE it first searches the arguments that score best on FILE, as fastText's autotune does: trial 1 trains with the given arguments, every later trial draws lr, dim, epoch, wordNgrams, bucket, minn/maxn and dsub (and with -autotune-losses the loss) around the best trial so far, and flags given by hand stay as given. A trial whose best score after epoch 1, 2, 4, 8, ... is not above the median of the earlier trials' at that epoch is stopped there; one still above it when the time is up is scored as it stands. When -autotune-duration is spent the best arguments train the model once more. Every trial is written to PREFIX.autotune.csv."})
+        "With -autotune-validation FILE it first searches the arguments that score best on FILE, as fastText's autotune does: trial 1 trains with the given arguments, every later trial draws lr, dim, epoch, wordNgrams, bucket, minn/maxn and dsub (and with -autotune-losses the loss) around the best trial so far, and flags given by hand stay as given. A trial whose first-epoch training loss is not below the median of the earlier trials' is stopped there; one cut short by the time is scored as it stands. When -autotune-duration is spent the best arguments train the model once more. Every trial is written to PREFIX.autotune.csv."})
 public final class SupervisedCommand implements Callable<Integer> {
 
   @Option(names = "-input", required = true, paramLabel = "FILE", description = "training file path")

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * When to stop a trial early: the median stopping rule (Golovin et al., "Google Vizier", KDD 2017)
  * checked at the power-of-two epochs, as the rungs of asynchronous successive halving (Li et al.,
- * "A System for Massively Parallel Hyperparameter Tuning", MLSys 2020) are placed.
+ * "A System for Massively Parallel Hyperparameter Tuning", MLSys 2020) are placed. {@link Autotune}
+ * uses rung 1 only, on the training loss of each trial's first epoch (negated: higher is better).
  *
- * <p>A trial is scored on the validation set after epochs 1, 2, 4, 8, ... and after its last epoch.
- * At rung {@code e} (a power of two before its last epoch) its value is the best score it has had so
- * far; the references are the values the earlier trials had at the same rung (every earlier trial that
- * got that far, finished or not). With at least {@link #minReferences()} references, the trial stops
+ * <p>At rung {@code e} a trial's value is the best score it has had by epoch {@code e}; the
+ * references are the values the earlier trials had at the same rung (every earlier trial that got
+ * that far, finished or not). With at least {@link #minReferences()} references, the trial stops
  * unless its value is strictly above their median. Each rung thus keeps the better half of the trials
  * that reach it, and a bad trial costs an epoch or two rather than its whole schedule. A tie stops:
  * on data with many labels most bad draws score exactly the share of the most frequent label (they
@@ -36,8 +36,8 @@ public final class MedianStoppingRule {
 
   /**
    * The rule the search uses: one reference is enough, so from the second trial on a draw must do
-   * better than the trials before it at epoch 1 to be trained further. Waiting for three references,
-   * as Vizier does, lets the second and third draws run their whole schedules whatever they score; in
+   * better than the trials before it to be trained further. Waiting for three references, as Vizier
+   * does, lets the second and third draws run their whole schedules whatever they score; in
    * fastText's search those are often the longest trials of all (epochs drawn with σ = 2.8 in log2).
    */
   public static MedianStoppingRule standard() {

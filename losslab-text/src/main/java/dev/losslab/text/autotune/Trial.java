@@ -9,7 +9,7 @@ package dev.losslab.text.autotune;
  * @param score the metric on the validation set after its last epoch (on the quantized model when a
  *     model size is asked for); for a trial cut by the clock with early stopping on, its best score
  *     so far; NaN when it has none (stopped by the rule, diverged, skipped)
- * @param epochs the epochs it ran
+ * @param epochs the epochs of its whole schedule that it ran (1 for a trial stopped by the rule)
  * @param seconds its wall time, reading and validation included
  * @param cutoff the rows kept by quantization when a model size is asked for; 0 otherwise
  * @param detail why it ended as it did, for the statuses other than {@link Status#OK}; empty otherwise
@@ -21,7 +21,7 @@ public record Trial(int number, TrialArgs args, Status status, double score, int
   public enum Status {
     /** Trained all its epochs and was scored. */
     OK("ok"),
-    /** Stopped by the median rule: not above the median of the earlier trials at a rung. */
+    /** Stopped after epoch 1: its loss there not below the median of the earlier trials'. */
     STOPPED("stopped"),
     /**
      * Stopped because it would not finish before the duration ends; with early stopping, scored as

@@ -173,6 +173,23 @@ class AutotuneTest {
   }
 
   @Test
+  void aTrialWhoseFirstEpochLossIsNotBelowTheMedianStopsThere() {
+    // only lr is searched: trial 1 (lr 0.5) sets a high bar that many lower draws do not pass
+    Args given = GIVEN.toBuilder().lr(0.5).build();
+    EnumSet<SearchParam> fixed = EnumSet.allOf(SearchParam.class);
+    fixed.remove(SearchParam.LR);
+    AutotuneResult r = Autotune.run(given, TRAIN, "train.txt", settings("p.csv").fixed(fixed)
+        .maxTrials(10).build(), null);
+    List<Trial> stopped = r.trials().stream().filter(t -> t.status() == Trial.Status.STOPPED).toList();
+    assertThat(stopped).isNotEmpty().allSatisfy(t -> {
+      assertThat(t.epochs()).isEqualTo(1);
+      assertThat(t.detail()).startsWith("epoch 1 loss ").contains(", not below the median ");
+      assertThat(t.score()).isNaN();
+    });
+    assertThat(r.trials().get(0).status()).isEqualTo(Trial.Status.OK); // the first is never stopped
+  }
+
+  @Test
   void withoutEarlyStoppingNoTrialIsStopped() {
     AutotuneSettings s = settings("n.csv").earlyStopping(false).maxTrials(6).build();
     AutotuneResult r = Autotune.run(GIVEN, TRAIN, "train.txt", s, null);
