@@ -10,7 +10,8 @@
 #
 # Usage: losslab-bench/scripts/bench_autotune.sh [budget ...]   (default: 120 300)
 # Environment: DATA (default ../shared/datasets next to the repository), TRAIN (cooking/cooking.train),
-#   VALID (cooking/cooking.valid), ROUNDS (1), EXTRA (more flags for both tools, e.g. "-seed 1"),
+#   VALID (cooking/cooking.valid), ROUNDS (1), TOOLS ("fasttext losslab": one of them alone, to run
+#   the two tools side by side in two processes started together), EXTRA (more flags for both tools, e.g. "-seed 1"),
 #   OUT (a new temporary folder), FASTTEXT (fasttext), LOSSLAB (./losslab, run once to build the jar;
 #   the timed runs are `java -jar COPY-OF-losslab.jar`).
 set -euo pipefail
@@ -20,6 +21,7 @@ DATA="${DATA:-$root/../shared/datasets}"
 TRAIN="${TRAIN:-cooking/cooking.train}"
 VALID="${VALID:-cooking/cooking.valid}"
 ROUNDS="${ROUNDS:-1}"
+TOOLS="${TOOLS:-fasttext losslab}"
 EXTRA="${EXTRA:-}"
 FASTTEXT="${FASTTEXT:-fasttext}"
 LOSSLAB="${LOSSLAB:-$root/losslab}"
@@ -69,7 +71,7 @@ for budget in "${budgets[@]}"; do
   for ((r = 1; r <= ROUNDS; r++)); do
     if ((r % 2 == 1)); then order=(fasttext losslab); else order=(losslab fasttext); fi
     for tool in "${order[@]}"; do
-      run "$tool" "$budget" "$r"
+      case " $TOOLS " in *" $tool "*) run "$tool" "$budget" "$r" ;; esac
     done
   done
 done
