@@ -52,6 +52,7 @@ public final class Trainer {
     Dictionary dict = data.dictionary();
     Model model = Model.initialized(dict.inputRows(), dict.nlabels(), args.dim(), args.seed(),
         args.thread());
+    data.initialize(model); // -pretrainedVectors: the file's rows replace the random ones
     TextClassifier classifier = new TextClassifier(args, dict, model, head);
     new Run(args, data.corpus(), classifier, listener).run();
     return classifier;

@@ -132,7 +132,9 @@ class AutotuneCommandTest {
         Arguments.of(List.of("-autotune-stopping", "never"), 2,
             "-autotune-stopping never: unknown rule (median, none)"),
         Arguments.of(List.of("-dsub", "0"), 2, "-dsub (0) must be > 0"),
-        Arguments.of(List.of("-validation", "VALID"), 2, "-validation and -patience watch one"));
+        Arguments.of(List.of("-validation", "VALID"), 2, "-validation and -patience watch one"),
+        Arguments.of(List.of("-saveVec"), 2,
+            "-saveVec does not work with -autotune-validation in this build yet"));
   }
 
   @ParameterizedTest
