@@ -227,7 +227,7 @@ public final class Autotune {
       if (s.modelSize().isPresent()) {
         Quantizer.Settings q = s.modelSize().get().settings(best.args(), model.model().outputRows())
             .orElseThrow();
-        quantized = Optional.of(s.quantizer().orElseThrow().quantize(model, r.data(), q));
+        quantized = Optional.of(s.quantizer().orElseThrow().quantize(model, train, trainName, q));
         predictors = quantized.get().predictors();
       }
       double finalScore = score(r, predictors);
@@ -285,6 +285,11 @@ public final class Autotune {
           return new Trial(number, trialArgs, Trial.Status.TOO_LARGE, Double.NaN, 0, seconds(t0), 0,
               tooLarge);
         }
+        if (s.modelSize().isPresent() && dict.inputRows() < ModelSize.MIN_CUTOFF) {
+          return new Trial(number, trialArgs, Trial.Status.SIZE, Double.NaN, 0, seconds(t0), 0,
+              dict.inputRows() + " input rows; product quantization needs at least "
+                  + ModelSize.MIN_CUTOFF);
+        }
         Head head = Heads.create(a, dict.labelCounts());
         epochs = new Epochs(r, a);
         TextClassifier model = Trainer.train(a, r.data(), head, epochs);
@@ -305,7 +310,8 @@ public final class Autotune {
                     + s.modelSize().get().text());
           }
           cutoff = q.get().cutoff();
-          Quantizer.Quantized quantized = s.quantizer().orElseThrow().quantize(model, r.data(), q.get());
+          Quantizer.Quantized quantized = s.quantizer().orElseThrow()
+              .quantize(model, train, trainName, q.get());
           score = score(r, quantized.predictors());
         }
         if (Double.isNaN(score)) {
