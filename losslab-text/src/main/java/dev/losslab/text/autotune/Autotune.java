@@ -285,10 +285,21 @@ public final class Autotune {
           return new Trial(number, trialArgs, Trial.Status.TOO_LARGE, Double.NaN, 0, seconds(t0), 0,
               tooLarge);
         }
-        if (s.modelSize().isPresent() && dict.inputRows() < ModelSize.MIN_CUTOFF) {
-          return new Trial(number, trialArgs, Trial.Status.SIZE, Double.NaN, 0, seconds(t0), 0,
-              dict.inputRows() + " input rows; product quantization needs at least "
-                  + ModelSize.MIN_CUTOFF);
+        // the size is checked before training: the cutoff depends on the dictionary, not the weights
+        Optional<Quantizer.Settings> q = Optional.empty();
+        if (s.modelSize().isPresent()) {
+          q = s.modelSize().get().settings(trialArgs, dict.nlabels());
+          String why = q.isEmpty()
+              ? "dim " + a.dim() + " leaves no room for " + ModelSize.MIN_CUTOFF + " rows in "
+                  + s.modelSize().get().text()
+              : dict.inputRows() < ModelSize.MIN_CUTOFF
+                  ? dict.inputRows() + " input rows; product quantization needs at least "
+                      + ModelSize.MIN_CUTOFF
+                  : null;
+          if (why != null) {
+            return new Trial(number, trialArgs, Trial.Status.SIZE, Double.NaN, 0, seconds(t0), 0,
+                why);
+          }
         }
         Head head = Heads.create(a, dict.labelCounts());
         epochs = new Epochs(r, a);
@@ -301,14 +312,7 @@ public final class Autotune {
         }
         double score = epochs.last;
         int cutoff = 0;
-        if (s.modelSize().isPresent()) {
-          Optional<Quantizer.Settings> q = s.modelSize().get().settings(trialArgs,
-              model.model().outputRows());
-          if (q.isEmpty()) {
-            return done(number, trialArgs, Trial.Status.SIZE, Double.NaN, epochs, t0, 0,
-                "dim " + a.dim() + " leaves no room for " + ModelSize.MIN_CUTOFF + " rows in "
-                    + s.modelSize().get().text());
-          }
+        if (q.isPresent()) {
           cutoff = q.get().cutoff();
           Quantizer.Quantized quantized = s.quantizer().orElseThrow()
               .quantize(model, train, trainName, q.get());
