@@ -416,7 +416,7 @@ public final class Autotune {
             return false;
           }
         }
-        if (lastEpoch) {
+        if (lastEpoch && s.modelSize().isEmpty()) { // with a size, the quantized model is scored
           long v0 = s.clock().getAsLong();
           double v = score(r, () -> LinePredictor.of(current));
           trainSeconds += seconds(v0);
