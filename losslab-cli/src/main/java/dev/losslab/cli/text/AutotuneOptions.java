@@ -17,7 +17,7 @@ final class AutotuneOptions {
   Integer predictions;
   @Option(names = "-autotune-duration", paramLabel = "SECONDS", description = "time for the search; the final training comes after it [300]")
   Double duration;
-  @Option(names = "-autotune-modelsize", paramLabel = "SIZE", description = "largest .ftz, e.g. 2M (fastText quantizes every trial to fit it): needs quantize, not in this build; the size is checked, then the run stops with one line")
+  @Option(names = "-autotune-modelsize", paramLabel = "SIZE", description = "largest .ftz, e.g. 2M: every trial is quantized to fit it (-qnorm -retrain, the cutoff the size leaves room for, -qout with 256 labels or more) and scored quantized; the best is written as PREFIX.ftz")
   String modelSize;
   @Option(names = "-autotune-losses", paramLabel = "LOSSES", description = "also search the loss among these, comma-separated: fastText's heads, core losses with options (focal:gamma=1) or formulas; commas inside brackets do not separate")
   String losses;

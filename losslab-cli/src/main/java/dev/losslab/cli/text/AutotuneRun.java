@@ -9,6 +9,7 @@ import dev.losslab.text.autotune.AutotuneMetric;
 import dev.losslab.text.autotune.AutotuneResult;
 import dev.losslab.text.autotune.AutotuneSettings;
 import dev.losslab.text.autotune.ModelSize;
+import dev.losslab.text.autotune.ProductQuantization;
 import dev.losslab.text.autotune.Quantizer;
 import dev.losslab.text.autotune.SearchLoss;
 import dev.losslab.text.autotune.SearchParam;
@@ -27,12 +28,9 @@ import java.util.Set;
 final class AutotuneRun {
   private AutotuneRun() {}
 
-  /**
-   * The quantizer trials are quantized with for {@code -autotune-modelsize}; empty while this build
-   * has no product quantizer (the flag is then refused with one line, after its value is checked).
-   */
-  static Optional<Quantizer> quantizer() {
-    return Optional.empty();
+  /** The quantizer trials are quantized with for {@code -autotune-modelsize}: the product quantizer. */
+  static Quantizer quantizer() {
+    return new ProductQuantization();
   }
 
   static int run(Args args, Set<SearchParam> fixed, AutotuneOptions o, Path input,
@@ -56,13 +54,7 @@ final class AutotuneRun {
     Optional<ModelSize> size = Optional.ofNullable(o.modelSize).map(ModelSize::parse);
     AutotuneSettings settings = b.build();
     if (size.isPresent()) {
-      Optional<Quantizer> q = quantizer();
-      if (q.isEmpty()) {
-        throw new Errors.UserException("-autotune-modelsize " + o.modelSize
-            + ": needs quantize, not in this build (the product quantizer that every trial would go"
-            + " through); leave the flag out to search unquantized models");
-      }
-      settings = b.modelSize(size.get(), q.get()).build();
+      settings = b.modelSize(size.get(), quantizer()).build();
     }
     metric.warning().ifPresent(w -> err.println("Warning: " + w));
     if (args.verbose() > 0) {

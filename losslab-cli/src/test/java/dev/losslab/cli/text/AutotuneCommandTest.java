@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.losslab.cli.CommandRun;
+import dev.losslab.text.ModelFiles;
+import dev.losslab.text.TextClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,37 @@ class AutotuneCommandTest {
         .isSubsetOf("loss", "softmax", "ova", "focal:gamma=2");
   }
 
+  @Test
+  void aModelSizeQuantizesTheTrialsAndWritesAnFtzWithinIt() throws IOException {
+    // 10,000 bigram buckets at dim 8: 20k leaves room for 772 to 965 rows, a cutoff on every trial
+    assertThat(run.execute(search("q", "-wordNgrams", "2", "-autotune-trials", "3",
+        "-autotune-modelsize", "20k").toArray(String[]::new))).as("%s", run).isZero();
+    Path ftz = dir.resolve("q.ftz");
+    assertThat(ftz).exists();
+    assertThat(Files.size(ftz)).isPositive().isLessThanOrEqualTo(20_000);
+    assertThat(dir.resolve("q.bin")).doesNotExist();
+    List<List<String>> csv = withoutSeconds(dir.resolve("q.autotune.csv"));
+    assertThat(csv).hasSize(4);
+    int cutoff = csv.get(0).indexOf("cutoff");
+    int status = csv.get(0).indexOf("status");
+    assertThat(csv.subList(1, 4)).filteredOn(r -> r.get(status).equals("ok")).isNotEmpty()
+        .allSatisfy(r -> assertThat(Integer.parseInt(r.get(cutoff))).isBetween(772, 965));
+    TextClassifier m = ModelFiles.load(ftz);
+    assertThat(m.model().isQuantized()).isTrue();
+    assertThat(m.model().inputRows()).isBetween(772, 965);
+    assertThat(run.command("test", ftz.toString(), valid.toString())).as("%s", run).isZero();
+    assertThat(run.out.toString()).contains("P@1\t");
+  }
+
+  @Test
+  void aSizeNoTrialCanReachIsOneLine() {
+    assertThat(run.execute(search("small", "-wordNgrams", "2", "-autotune-trials", "2",
+        "-autotune-modelsize", "9k").toArray(String[]::new))).as("%s", run).isEqualTo(1);
+    assertThat(run.err.toString().lines()).singleElement().asString()
+        .contains("no trial reached -autotune-modelsize 9k").contains("ask for a larger size");
+    assertThat(dir.resolve("small.ftz")).doesNotExist();
+  }
+
   static Stream<Arguments> badFlags() {
     return Stream.of(
         Arguments.of(List.of("-autotune-duration", "0"), 2, "-autotune-duration (0.0) must be"),
@@ -122,8 +155,9 @@ class AutotuneCommandTest {
             "-autotune-metric f1:__label__cake: the training data has no label __label__cake"),
         Arguments.of(List.of("-autotune-predictions", "0"), 2, "-autotune-predictions (0)"),
         Arguments.of(List.of("-autotune-modelsize", "big"), 2, "-autotune-modelsize big: not a size"),
-        Arguments.of(List.of("-autotune-modelsize", "2M"), 1,
-            "-autotune-modelsize 2M: needs quantize, not in this build"),
+        Arguments.of(List.of("-autotune-modelsize", "0"), 2,
+            "-autotune-modelsize 0: the size must be > 0"),
+        Arguments.of(List.of("-autotune-modelsize", "2T"), 2, "-autotune-modelsize 2T: not a size"),
         Arguments.of(List.of("-autotune-losses", "softmax,nosuch"), 2,
             "-autotune-losses nosuch: unknown loss"),
         Arguments.of(List.of("-autotune-losses", "ova", "-loss", "hs"), 2,

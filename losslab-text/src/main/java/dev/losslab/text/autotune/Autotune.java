@@ -227,7 +227,7 @@ public final class Autotune {
       if (s.modelSize().isPresent()) {
         Quantizer.Settings q = s.modelSize().get().settings(best.args(), model.model().outputRows())
             .orElseThrow();
-        quantized = Optional.of(s.quantizer().orElseThrow().quantize(model, r.data(), q));
+        quantized = Optional.of(s.quantizer().orElseThrow().quantize(model, train, trainName, q));
         predictors = quantized.get().predictors();
       }
       double finalScore = score(r, predictors);
@@ -285,6 +285,22 @@ public final class Autotune {
           return new Trial(number, trialArgs, Trial.Status.TOO_LARGE, Double.NaN, 0, seconds(t0), 0,
               tooLarge);
         }
+        // the size is checked before training: the cutoff depends on the dictionary, not the weights
+        Optional<Quantizer.Settings> q = Optional.empty();
+        if (s.modelSize().isPresent()) {
+          q = s.modelSize().get().settings(trialArgs, dict.nlabels());
+          String why = q.isEmpty()
+              ? "dim " + a.dim() + " leaves no room for " + ModelSize.MIN_CUTOFF + " rows in "
+                  + s.modelSize().get().text()
+              : dict.inputRows() < ModelSize.MIN_CUTOFF
+                  ? dict.inputRows() + " input rows; product quantization needs at least "
+                      + ModelSize.MIN_CUTOFF
+                  : null;
+          if (why != null) {
+            return new Trial(number, trialArgs, Trial.Status.SIZE, Double.NaN, 0, seconds(t0), 0,
+                why);
+          }
+        }
         Head head = Heads.create(a, dict.labelCounts());
         epochs = new Epochs(r, a);
         TextClassifier model = Trainer.train(a, r.data(), head, epochs);
@@ -296,16 +312,10 @@ public final class Autotune {
         }
         double score = epochs.last;
         int cutoff = 0;
-        if (s.modelSize().isPresent()) {
-          Optional<Quantizer.Settings> q = s.modelSize().get().settings(trialArgs,
-              model.model().outputRows());
-          if (q.isEmpty()) {
-            return done(number, trialArgs, Trial.Status.SIZE, Double.NaN, epochs, t0, 0,
-                "dim " + a.dim() + " leaves no room for " + ModelSize.MIN_CUTOFF + " rows in "
-                    + s.modelSize().get().text());
-          }
+        if (q.isPresent()) {
           cutoff = q.get().cutoff();
-          Quantizer.Quantized quantized = s.quantizer().orElseThrow().quantize(model, r.data(), q.get());
+          Quantizer.Quantized quantized = s.quantizer().orElseThrow()
+              .quantize(model, train, trainName, q.get());
           score = score(r, quantized.predictors());
         }
         if (Double.isNaN(score)) {
@@ -406,7 +416,7 @@ public final class Autotune {
             return false;
           }
         }
-        if (lastEpoch) {
+        if (lastEpoch && s.modelSize().isEmpty()) { // with a size, the quantized model is scored
           long v0 = s.clock().getAsLong();
           double v = score(r, () -> LinePredictor.of(current));
           trainSeconds += seconds(v0);

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * What {@code -autotune-modelsize} needs from the product quantizer: quantize a trained trial with
  * fastText's {@code quantize} settings, predict with the result, and save it as a {@code .ftz}. The
- * search computes the settings ({@link ModelSize}); an implementation runs them.
+ * search computes the settings ({@link ModelSize}); an implementation runs them. The one over
+ * {@link dev.losslab.text.Quantizer} is {@link ProductQuantization}.
  */
 public interface Quantizer {
 
@@ -35,6 +36,13 @@ public interface Quantizer {
     void save(Path ftz) throws IOException;
   }
 
-  /** Quantizes {@code model}, trained on {@code data}. */
-  Quantized quantize(TextClassifier model, TrainingData data, Settings settings);
+  /**
+   * Quantizes {@code model} without changing it. With {@code retrain} and a cutoff that prunes, the
+   * kept rows are fine-tuned on {@code train}, read again with the pruned dictionary (as fastText
+   * reads {@code -input} again).
+   *
+   * @param train the training data the model was trained on
+   * @param name its name in messages
+   */
+  Quantized quantize(TextClassifier model, TrainingData.Source train, String name, Settings settings);
 }

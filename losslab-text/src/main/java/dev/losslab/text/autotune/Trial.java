@@ -36,7 +36,10 @@ public record Trial(int number, TrialArgs args, Status status, double score, int
     TOO_LARGE("too-large"),
     /** Ran out of memory while training. */
     OUT_OF_MEMORY("out-of-memory"),
-    /** Even the smallest cutoff does not reach the model size asked for. */
+    /**
+     * Not trained: even the smallest cutoff does not reach the model size asked for, or the
+     * dictionary has fewer input rows than the quantizer's 256 centroids.
+     */
     SIZE("size"),
     /** Its score is not a number. */
     NO_SCORE("no-score");

@@ -6,7 +6,8 @@
  * ({@link dev.losslab.text.autotune.MedianStoppingRule}), the loss itself as a dimension
  * ({@link dev.losslab.text.autotune.SearchLoss}), every trial written as CSV
  * ({@link dev.losslab.text.autotune.TrialCsv}), and a model-size budget reached through a quantizer
- * ({@link dev.losslab.text.autotune.ModelSize}, {@link dev.losslab.text.autotune.Quantizer}). Start at
+ * ({@link dev.losslab.text.autotune.ModelSize}, {@link dev.losslab.text.autotune.Quantizer}, the product
+ * quantizer behind it in {@link dev.losslab.text.autotune.ProductQuantization}). Start at
  * {@link dev.losslab.text.autotune.Autotune#run}.
  */
 package dev.losslab.text.autotune;

@@ -221,7 +221,7 @@ class AutotuneTest {
   @Test
   void aModelSizeQuantizesEveryTrialThroughTheQuantizer() {
     List<Quantizer.Settings> asked = new ArrayList<>();
-    Quantizer passThrough = (model, data, q) -> {
+    Quantizer passThrough = (model, train, name, q) -> {
       asked.add(q);
       return new Quantizer.Quantized() {
         @Override public java.util.function.Supplier<LinePredictor> predictors() {
@@ -230,10 +230,12 @@ class AutotuneTest {
         @Override public void save(Path ftz) {}
       };
     };
+    // word bigrams kept: 10,000 bucket rows, enough for product quantization
     AutotuneSettings s = settings("q.csv").maxTrials(4)
-        .fixed(EnumSet.of(SearchParam.BUCKET, SearchParam.DIM)).modelSize(ModelSize.parse("200k"),
-            passThrough).build();
-    AutotuneResult r = Autotune.run(GIVEN, TRAIN, "train.txt", s, null);
+        .fixed(EnumSet.of(SearchParam.BUCKET, SearchParam.DIM, SearchParam.WORD_NGRAMS))
+        .modelSize(ModelSize.parse("200k"), passThrough).build();
+    AutotuneResult r = Autotune.run(GIVEN.toBuilder().wordNgrams(2).build(), TRAIN, "train.txt", s,
+        null);
     assertThat(r.quantized()).isPresent();
     assertThat(asked).isNotEmpty().allSatisfy(q -> {
       assertThat(q.qnorm()).isTrue();
@@ -243,6 +245,23 @@ class AutotuneTest {
     // dim 10, 3 output rows, dense: (200,000 − 107 − 10,240 − 136) / (5 + 1 + 10) = 11,844 rows
     assertThat(r.trials().get(0).cutoff()).isEqualTo(11_844);
     assertThat(r.trials().stream().filter(Trial::scored)).allMatch(t -> t.cutoff() > 256);
+  }
+
+  @Test
+  void aModelSizeSkipsTrialsWithTooFewRowsToQuantize() {
+    List<Quantizer.Settings> asked = new ArrayList<>();
+    Quantizer never = (model, train, name, q) -> {
+      asked.add(q);
+      throw new AssertionError("not quantizable");
+    };
+    // no n-grams: the dictionary's 12 words are the only rows, fewer than the 256 centroids
+    AutotuneSettings s = settings("few.csv").maxTrials(3)
+        .fixed(EnumSet.of(SearchParam.BUCKET, SearchParam.WORD_NGRAMS, SearchParam.MINN))
+        .modelSize(ModelSize.parse("200k"), never).build();
+    assertThatThrownBy(() -> Autotune.run(GIVEN, TRAIN, "train.txt", s, null))
+        .isInstanceOf(Autotune.NoTrialFinished.class)
+        .hasMessageContaining("no trial reached -autotune-modelsize 200k");
+    assertThat(asked).isEmpty();
   }
 
   @Test
