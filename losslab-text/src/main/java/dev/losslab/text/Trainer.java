@@ -53,13 +53,13 @@ public final class Trainer {
     Model model = Model.initialized(dict.inputRows(), dict.nlabels(), args.dim(), args.seed(),
         args.thread());
     TextClassifier classifier = new TextClassifier(args, dict, model, head);
-    new Run(args, data.corpus(), classifier, listener).run();
+    new Run(args, data.lines(), classifier, listener).run();
     return classifier;
   }
 
   private static final class Run {
     final Args args;
-    final Corpus corpus;
+    final EncodedLines corpus;
     final TextClassifier classifier;
     final Model model;
     final Head head;
@@ -69,6 +69,8 @@ public final class Trainer {
     final AtomicLong tokenCount = new AtomicLong();
     final AtomicLong steps = new AtomicLong();
     final AtomicReference<String> failure = new AtomicReference<>();
+    /** An exception or error (out of memory, an I/O failure) that ended a training thread. */
+    final AtomicReference<Throwable> crash = new AtomicReference<>();
     final Workspace[] workspaces;
     final double[] lossSum;
     final long[] lossCount;
@@ -77,19 +79,18 @@ public final class Trainer {
     volatile float lastLr;
     long start;
 
-    Run(Args args, Corpus corpus, TextClassifier classifier, Listener listener) {
+    Run(Args args, EncodedLines corpus, TextClassifier classifier, Listener listener) {
       this.args = args;
       this.corpus = corpus;
       this.classifier = classifier;
       this.model = classifier.model();
       this.head = classifier.head();
       this.listener = listener == null ? new Listener() {} : listener;
-      this.threads = Math.max(1, Math.min(args.thread(), corpus.lines()));
+      this.threads = (int) Math.max(1, Math.min(args.thread(), corpus.lineCount()));
       this.budget = Math.max(1, (long) args.epoch() * corpus.totalTokens());
+      // each thread creates its own scratch (workspace()), so that two threads' arrays are not
+      // neighbours in memory sharing a cache line
       workspaces = new Workspace[threads];
-      for (int t = 0; t < threads; t++) {
-        workspaces[t] = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
-      }
       lossSum = new double[threads * 8];
       lossCount = new long[threads * 8];
       lastLr = (float) args.lr();
@@ -134,6 +135,13 @@ public final class Trainer {
         for (int e = 0; e < args.epoch(); e++) {
           epoch = e;
           runEpoch();
+          Throwable c = crash.get();
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          if (c instanceof Error er) {
+            throw er;
+          }
           if (failure.get() != null) {
             throw new TrainingDiverged(failure.get());
           }
@@ -150,7 +158,7 @@ public final class Trainer {
     }
 
     void runEpoch() {
-      int lines = corpus.lines();
+      long lines = corpus.lineCount();
       if (threads == 1) {
         work(0, 0, lines);
         return;
@@ -158,8 +166,8 @@ public final class Trainer {
       Thread[] ts = new Thread[threads];
       for (int t = 0; t < threads; t++) {
         final int id = t;
-        final int lo = (int) ((long) t * lines / threads);
-        final int hi = (int) ((long) (t + 1) * lines / threads);
+        final long lo = t * lines / threads;
+        final long hi = (t + 1) * lines / threads;
         ts[t] = new Thread(() -> work(id, lo, hi), "train-" + t);
         ts[t].start();
       }
@@ -168,36 +176,51 @@ public final class Trainer {
           th.join();
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
+          stop = true;
           throw new IllegalStateException("interrupted", ex);
         }
       }
     }
 
-    void work(int t, int lo, int hi) {
+    /** Thread {@code t}'s share of an epoch; an error it cannot report as a failure stops every thread. */
+    void work(int t, long lo, long hi) {
+      try (EncodedLines.Cursor lines = corpus.cursor(lo, hi)) {
+        train(t, lines);
+      } catch (RuntimeException | Error e) {
+        stop = true;
+        crash.compareAndSet(null, e);
+      }
+    }
+
+    Workspace workspace(int t) {
       Workspace ws = workspaces[t];
-      Corpus.Rows rows = corpus.rows();
-      int[] labels = corpus.labels();
-      int[] ls = corpus.labelStart();
-      int[] tokens = corpus.tokens();
+      if (ws == null) {
+        ws = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
+        workspaces[t] = ws;
+      }
+      return ws;
+    }
+
+    void train(int t, EncodedLines.Cursor lines) {
+      Workspace ws = workspace(t);
       int rate = args.lrUpdateRate();
       double lr0 = args.lr();
       double sum = 0;
       long count = 0;
       long local = 0;
-      for (int i = lo; i < hi; i++) {
+      while (!stop && lines.next()) {
         float progress = (float) ((double) tokenCount.get() / budget);
         float lr = (float) (lr0 * (1.0 - progress));
-        rows.line(i);
         double loss;
         try {
-          loss = model.update(rows.array(), rows.from(), rows.to(), labels, ls[i], ls[i + 1], lr,
-              head, ws);
+          loss = model.update(lines.rows(), lines.rowsFrom(), lines.rowsTo(), lines.labels(),
+              lines.labelsFrom(), lines.labelsTo(), lr, head, ws);
         } catch (FormulaDomainException e) {
           // a formula loss reports where it became non-finite instead of returning NaN
           long step = steps.get() + count + 1;
           failure.compareAndSet(null, e.getMessage() + ", at step " + step + " (epoch " + (epoch + 1)
-              + ", line " + (i + 1) + " of the usable lines, lr " + lr + "); try a lower -lr (now "
-              + lr0 + ")");
+              + ", line " + (lines.line() + 1) + " of the usable lines, lr " + lr
+              + "); try a lower -lr (now " + lr0 + ")");
           stop = true;
           return;
         }
@@ -205,14 +228,14 @@ public final class Trainer {
           long step = steps.get() + count + 1;
           failure.compareAndSet(null,
               "the " + head.name() + " loss became " + (Double.isNaN(loss) ? "NaN" : "infinite")
-                  + " at step " + step + " (epoch " + (epoch + 1) + ", line " + (i + 1)
+                  + " at step " + step + " (epoch " + (epoch + 1) + ", line " + (lines.line() + 1)
                   + " of the usable lines, lr " + lr + "); try a lower -lr (now " + lr0 + ")");
           stop = true;
           return;
         }
         sum += loss;
         count++;
-        local += tokens[i];
+        local += lines.tokens();
         if (local > rate) {
           tokenCount.addAndGet(local);
           local = 0;

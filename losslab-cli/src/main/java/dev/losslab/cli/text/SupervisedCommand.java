@@ -138,7 +138,10 @@ public final class SupervisedCommand implements Callable<Integer> {
     TrainingData data;
     Corpus valid = null;
     try {
-      data = TrainingData.read(inputFormat.source(input, args.label()), input.toString(), args);
+      // the encoded corpus goes to a temporary file next to the output: a folder the user can write
+      // to, and a disk rather than a /tmp that may live in memory
+      data = TrainingData.read(inputFormat.source(input, args.label()), input.toString(), args,
+          parent == null ? TrainingData.defaultTempFolder() : parent);
       if (validation != null) {
         valid = TrainingData.encode(inputFormat.source(validation, args.label()),
             validation.toString(), data.dictionary());
