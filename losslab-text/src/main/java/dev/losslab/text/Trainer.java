@@ -57,6 +57,18 @@ public final class Trainer {
     return classifier;
   }
 
+  /** Held-back output updates ({@link OutputDelta}) take at most this much heap in all threads. */
+  static final long DELTA_BUDGET = 256L << 20;
+
+  /**
+   * Whether {@code threads} threads hold back their updates of the output matrix: with two or more,
+   * unless their deltas would take more than {@link #DELTA_BUDGET} (a very large output matrix, where
+   * the threads rarely meet on a row anyway).
+   */
+  static boolean delayedOutput(int threads, long outputRows, int dim) {
+    return threads > 1 && threads * OutputDelta.bytes(outputRows, dim) <= DELTA_BUDGET;
+  }
+
   private static final class Run {
     final Args args;
     final EncodedLines corpus;
@@ -72,6 +84,7 @@ public final class Trainer {
     /** An exception or error (out of memory, an I/O failure) that ended a training thread. */
     final AtomicReference<Throwable> crash = new AtomicReference<>();
     final Workspace[] workspaces;
+    final boolean delayed;
     final double[] lossSum;
     final long[] lossCount;
     volatile boolean stop;
@@ -91,6 +104,7 @@ public final class Trainer {
       // each thread creates its own scratch (workspace()), so that two threads' arrays are not
       // neighbours in memory sharing a cache line
       workspaces = new Workspace[threads];
+      delayed = delayedOutput(threads, model.outputRows(), model.dim());
       lossSum = new double[threads * 8];
       lossCount = new long[threads * 8];
       lastLr = (float) args.lr();
@@ -195,7 +209,7 @@ public final class Trainer {
     Workspace workspace(int t) {
       Workspace ws = workspaces[t];
       if (ws == null) {
-        ws = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
+        ws = new Workspace(model.dim(), model.outputRows(), args.seed() + t, delayed);
         workspaces[t] = ws;
       }
       return ws;
@@ -203,6 +217,8 @@ public final class Trainer {
 
     void train(int t, EncodedLines.Cursor lines) {
       Workspace ws = workspace(t);
+      OutputDelta delta = ws.delta;
+      int pending = 0;
       int rate = args.lrUpdateRate();
       double lr0 = args.lr();
       double sum = 0;
@@ -235,6 +251,10 @@ public final class Trainer {
         }
         sum += loss;
         count++;
+        if (delta != null && ++pending == OutputDelta.INTERVAL) {
+          delta.flush(model);
+          pending = 0;
+        }
         local += lines.tokens();
         if (local > rate) {
           tokenCount.addAndGet(local);
@@ -248,6 +268,9 @@ public final class Trainer {
             return;
           }
         }
+      }
+      if (delta != null) {
+        delta.flush(model);
       }
       tokenCount.addAndGet(local);
       steps.addAndGet(count);
