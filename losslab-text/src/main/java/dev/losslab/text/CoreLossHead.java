@@ -111,10 +111,11 @@ public final class CoreLossHead implements Head {
     scores(m, ws);
     Target t = target(labels, lo, hi, ws);
     double value = floatLoss.evaluate(ws.scores, 0, k, t, 0, ws.scoreGrad, 0, ws.scratch, 1f);
+    int dim = m.dim();
     float[] g = ws.scoreGrad;
     for (int j = 0; j < k; j++) {
       if (g[j] != 0f) {
-        ws.outputStep(m, j, -lr * g[j]);
+        Vectors.step(m.outputRow(j), ws.hidden, ws.grad, -lr * g[j], dim);
       }
     }
     return value;

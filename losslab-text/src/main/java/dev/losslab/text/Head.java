@@ -7,9 +7,7 @@ package dev.losslab.text;
  *
  * <p>Update contract: given {@code h} in {@code ws.hidden}, a head computes the loss of the example, adds
  * {@code −lr·Σ_j (∂L/∂s_j)·B_j} (with each row as it was before its own change) to {@code ws.grad}, and
- * applies {@code B_j += −lr·(∂L/∂s_j)·h}, each row through {@link Workspace#outputStep}, which applies it
- * at once (one thread) or holds it in the thread's {@link OutputDelta} until the trainer flushes it. The
- * model then spreads {@code ws.grad / N} over the input rows.
+ * applies {@code B_j += −lr·(∂L/∂s_j)·h}. The model then spreads {@code ws.grad / N} over the input rows.
  */
 public interface Head {
   /** The loss name, e.g. {@code softmax} or {@code cross-entropy}. */
@@ -75,9 +73,11 @@ public interface Head {
    * {@code α = lr·(label − σ(B_r·h))}, {@code grad += α·B_r}, {@code B_r += α·h}.
    */
   static double binaryLogistic(Model m, int r, boolean positive, float lr, Workspace ws) {
-    float s = Vectors.dot(m.outputRow(r), 0, ws.hidden, 0, m.dim());
+    int dim = m.dim();
+    float[] b = m.outputRow(r);
+    float s = Vectors.dot(b, 0, ws.hidden, 0, dim);
     float alpha = lr * ((positive ? 1f : 0f) - saturatedSigmoid(s));
-    ws.outputStep(m, r, alpha);
+    Vectors.step(b, ws.hidden, ws.grad, alpha, dim);
     return logisticLoss(s, positive);
   }
 }

@@ -37,6 +37,25 @@ public final class Model {
     }
   }
 
+  private Model(int dim, float[] input, float[][] output) {
+    this.dim = dim;
+    this.input = input;
+    this.inputRows = input.length / dim;
+    this.outputRows = output.length;
+    this.output = output;
+  }
+
+  /**
+   * A model that shares this one's {@code A} and has its own {@code B} rows, {@code rows} (one array
+   * of {@code dim} per output row): a training thread's view ({@link OutputReplica}).
+   */
+  Model withOutput(float[][] rows) {
+    if (rows.length != outputRows) {
+      throw new IllegalArgumentException(rows.length + " output rows, not " + outputRows);
+    }
+    return new Model(dim, input, rows);
+  }
+
   /**
    * A new model: {@code A} uniform in {@code ±1/dim} everywhere (fastText's distribution, but every
    * row — fastText 0.9.2 leaves part of {@code A} at zero with fewer than 10 threads), {@code B} zero.

@@ -52,10 +52,11 @@ public final class SoftmaxHead implements Head {
     int target = Head.drawLabel(labels, lo, hi, ws);
     double loss = probabilities(m, ws, target);
     int k = m.outputRows();
+    int dim = m.dim();
     float[] p = ws.scores;
     for (int j = 0; j < k; j++) {
       float alpha = lr * ((j == target ? 1f : 0f) - p[j]);
-      ws.outputStep(m, j, alpha);
+      Vectors.step(m.outputRow(j), ws.hidden, ws.grad, alpha, dim);
     }
     return loss;
   }

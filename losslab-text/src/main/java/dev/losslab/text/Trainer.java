@@ -47,9 +47,14 @@ public final class Trainer {
     }
   }
 
-  /** Trains a new model on the data. */
+  /**
+   * Trains a new model on the data.
+   *
+   * @throws ModelMemory.ModelTooLarge before anything is allocated if the model cannot fit the heap
+   */
   public static TextClassifier train(Args args, TrainingData data, Head head, Listener listener) {
     Dictionary dict = data.dictionary();
+    ModelMemory.check(dict.inputRows(), dict.nlabels(), args);
     Model model = Model.initialized(dict.inputRows(), dict.nlabels(), args.dim(), args.seed(),
         args.thread());
     TextClassifier classifier = new TextClassifier(args, dict, model, head);
@@ -57,16 +62,25 @@ public final class Trainer {
     return classifier;
   }
 
-  /** Held-back output updates ({@link OutputDelta}) take at most this much heap in all threads. */
-  static final long DELTA_BUDGET = 256L << 20;
+  /** The threads' copies of the output matrix ({@link OutputReplica}) take at most this much heap. */
+  static final long REPLICA_BUDGET = 256L << 20;
+
+  /** Output matrices of at most this many rows are replicated whatever the head. */
+  static final int SMALL_OUTPUT = 64;
 
   /**
-   * Whether {@code threads} threads hold back their updates of the output matrix: with two or more,
-   * unless their deltas would take more than {@link #DELTA_BUDGET} (a very large output matrix, where
-   * the threads rarely meet on a row anyway).
+   * Whether each of {@code threads} threads trains on its own copy of {@code B}: with two or more, for
+   * a head that writes every row of {@code B} an example, or any head when {@code B} is small (every
+   * row then written often by both threads), unless the copies would take more than
+   * {@link #REPLICA_BUDGET}. {@code ns} and {@code hs} on a larger {@code B} write a few rows an
+   * example, rarely the same ones in two threads, and a copy would cost more to sync than it saves.
    */
-  static boolean delayedOutput(int threads, long outputRows, int dim) {
-    return threads > 1 && threads * OutputDelta.bytes(outputRows, dim) <= DELTA_BUDGET;
+  static boolean replicatedOutput(int threads, Head head, long outputRows, int dim) {
+    if (threads < 2 || threads * OutputReplica.bytes(outputRows, dim) > REPLICA_BUDGET) {
+      return false;
+    }
+    boolean sparse = head instanceof NegativeSamplingHead || head instanceof HierarchicalSoftmaxHead;
+    return !sparse || outputRows <= SMALL_OUTPUT;
   }
 
   private static final class Run {
@@ -84,7 +98,9 @@ public final class Trainer {
     /** An exception or error (out of memory, an I/O failure) that ended a training thread. */
     final AtomicReference<Throwable> crash = new AtomicReference<>();
     final Workspace[] workspaces;
-    final boolean delayed;
+    final OutputReplica[] replicas;
+    /** The lock of the replicas' syncs. */
+    final Object syncLock = new Object();
     final double[] lossSum;
     final long[] lossCount;
     volatile boolean stop;
@@ -104,7 +120,8 @@ public final class Trainer {
       // each thread creates its own scratch (workspace()), so that two threads' arrays are not
       // neighbours in memory sharing a cache line
       workspaces = new Workspace[threads];
-      delayed = delayedOutput(threads, model.outputRows(), model.dim());
+      replicas = replicatedOutput(threads, head, model.outputRows(), model.dim())
+          ? new OutputReplica[threads] : null;
       lossSum = new double[threads * 8];
       lossCount = new long[threads * 8];
       lastLr = (float) args.lr();
@@ -209,16 +226,31 @@ public final class Trainer {
     Workspace workspace(int t) {
       Workspace ws = workspaces[t];
       if (ws == null) {
-        ws = new Workspace(model.dim(), model.outputRows(), args.seed() + t, delayed);
+        ws = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
         workspaces[t] = ws;
       }
       return ws;
     }
 
+    /** Thread {@code t}'s copy of {@code B}, or null when it trains on the shared one. */
+    OutputReplica replica(int t) {
+      if (replicas == null) {
+        return null;
+      }
+      if (replicas[t] == null) {
+        replicas[t] = new OutputReplica(model, syncLock);
+      }
+      return replicas[t];
+    }
+
     void train(int t, EncodedLines.Cursor lines) {
       Workspace ws = workspace(t);
-      OutputDelta delta = ws.delta;
-      int pending = 0;
+      OutputReplica replica = replica(t);
+      Model m = model;
+      if (replica != null) {
+        replica.refresh();
+        m = replica.model();
+      }
       int rate = args.lrUpdateRate();
       double lr0 = args.lr();
       double sum = 0;
@@ -229,7 +261,7 @@ public final class Trainer {
         float lr = (float) (lr0 * (1.0 - progress));
         double loss;
         try {
-          loss = model.update(lines.rows(), lines.rowsFrom(), lines.rowsTo(), lines.labels(),
+          loss = m.update(lines.rows(), lines.rowsFrom(), lines.rowsTo(), lines.labels(),
               lines.labelsFrom(), lines.labelsTo(), lr, head, ws);
         } catch (FormulaDomainException e) {
           // a formula loss reports where it became non-finite instead of returning NaN
@@ -251,9 +283,8 @@ public final class Trainer {
         }
         sum += loss;
         count++;
-        if (delta != null && ++pending == OutputDelta.INTERVAL) {
-          delta.flush(model);
-          pending = 0;
+        if (replica != null) {
+          replica.afterExample();
         }
         local += lines.tokens();
         if (local > rate) {
@@ -269,8 +300,8 @@ public final class Trainer {
           }
         }
       }
-      if (delta != null) {
-        delta.flush(model);
+      if (replica != null) {
+        replica.sync();
       }
       tokenCount.addAndGet(local);
       steps.addAndGet(count);
