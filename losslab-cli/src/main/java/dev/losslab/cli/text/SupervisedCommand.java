@@ -6,6 +6,7 @@ import dev.losslab.text.Corpus;
 import dev.losslab.text.Head;
 import dev.losslab.text.Heads;
 import dev.losslab.text.ModelFiles;
+import dev.losslab.text.ModelMemory;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.Trainer;
 import dev.losslab.text.TrainingData;
@@ -133,6 +134,12 @@ public final class SupervisedCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new Errors.UserException("-output " + output + ": folder " + parent + " does not exist");
     }
+    // a model whose hashed rows alone cannot fit the heap is refused before the data is read
+    try {
+      ModelMemory.check(args.effectiveBucket(), 0, args);
+    } catch (ModelMemory.ModelTooLarge e) {
+      throw new Errors.UserException(e.getMessage());
+    }
     PrintStream err = System.err;
     long t0 = System.nanoTime();
     TrainingData data;
@@ -168,9 +175,13 @@ public final class SupervisedCommand implements Callable<Integer> {
     TextClassifier model;
     try {
       model = Trainer.train(args, data, head, progress);
+    } catch (ModelMemory.ModelTooLarge e) {
+      throw new Errors.UserException(e.getMessage());
     } catch (TrainingDiverged e) {
       progress.finish(null);
       throw new Errors.UserException("training stopped: " + e.getMessage());
+    } finally {
+      data.close(); // the temporary corpus file
     }
     progress.finish(null);
     // No collection before saving: saving writes from the model's arrays and the vocabulary's bytes
