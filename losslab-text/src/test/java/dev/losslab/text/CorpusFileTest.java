@@ -1,0 +1,203 @@
+package dev.losslab.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The corpus file that training streams from, against the in-heap {@link Corpus}. */
+class CorpusFileTest {
+  @TempDir Path tmp;
+
+  /** One line as a cursor gives it: rows, labels, tokens. */
+  record Line(List<Integer> rows, List<Integer> labels, long tokens) {}
+
+  static List<Line> lines(EncodedLines data, long from, long to) {
+    List<Line> out = new ArrayList<>();
+    try (EncodedLines.Cursor c = data.cursor(from, to)) {
+      while (c.next()) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = c.rowsFrom(); i < c.rowsTo(); i++) {
+          rows.add(c.rows()[i]);
+        }
+        List<Integer> labels = new ArrayList<>();
+        for (int i = c.labelsFrom(); i < c.labelsTo(); i++) {
+          labels.add(c.labels()[i]);
+        }
+        out.add(new Line(rows, labels, c.tokens()));
+      }
+    }
+    return out;
+  }
+
+  /** A corpus with every kind of line: skipped, rare words and labels, empty lines, no final newline. */
+  static String corpus(int lines, long seed) {
+    Random r = new Random(seed);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      switch (r.nextInt(12)) {
+        case 0 -> b.append('\n');
+        case 1 -> b.append("__label__rare").append(i).append(" w").append(r.nextInt(50)).append('\n');
+        default -> {
+          b.append("__label__l").append(r.nextInt(5));
+          if (r.nextInt(4) == 0) {
+            b.append(" __label__l").append(r.nextInt(5));
+          }
+          int n = 1 + r.nextInt(12);
+          for (int t = 0; t < n; t++) {
+            b.append(' ').append(r.nextInt(8) == 0 ? "u" + r.nextInt(100_000) : "w" + r.nextInt(60));
+          }
+          b.append('\n');
+        }
+      }
+    }
+    b.append("__label__l1 w1 w2"); // no newline at the end
+    return b.toString();
+  }
+
+  static Stream<Arguments> settings() {
+    return Stream.of(
+        Arguments.of("unigrams", Args.builder().bucket(97).build()),
+        Arguments.of("bigrams", Args.builder().wordNgrams(2).bucket(97).build()),
+        Arguments.of("trigrams, minCount 2", Args.builder().wordNgrams(3).minCount(2).bucket(97).build()),
+        Arguments.of("char n-grams", Args.builder().minn(2).maxn(4).bucket(97).build()),
+        Arguments.of("char n-grams and bigrams, minCountLabel 2",
+            Args.builder().minn(3).maxn(3).wordNgrams(2).minCountLabel(2).bucket(97).build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settings")
+  void streamedLinesAreTheInHeapLines(String name, Args args) {
+    String text = corpus(3000, 7);
+    TrainingData heap = TrainingData.inMemory(Fixtures.source(text), "d", args);
+    try (TrainingData onePass = TrainingData.read(Fixtures.source(text), "d", args, tmp);
+        TrainingData twoPass = OnePassEncoder.read(Fixtures.source(text), "d", args, tmp, true)) {
+      assertThat(onePass.lines()).isInstanceOf(CorpusFile.class);
+      List<Line> expected = lines(heap.lines(), 0, heap.lines().lineCount());
+      assertThat(expected).hasSizeGreaterThan(2000);
+      for (TrainingData d : List.of(onePass, twoPass)) {
+        assertThat(d.dictionary().ntokens()).isEqualTo(heap.dictionary().ntokens());
+        assertThat(d.lines().lineCount()).isEqualTo(heap.lines().lineCount());
+        assertThat(d.lines().totalTokens()).isEqualTo(heap.lines().totalTokens())
+            .isEqualTo(heap.dictionary().ntokens());
+        assertThat(lines(d.lines(), 0, d.lines().lineCount())).isEqualTo(expected);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settings")
+  void streamingTrainsTheInHeapModelBitForBit(String name, Args settings) {
+    Args args = settings.toBuilder().thread(1).seed(11).dim(8).epoch(3).lr(0.3).build();
+    String text = corpus(800, 3);
+    TrainingData heap = TrainingData.inMemory(Fixtures.source(text), "d", args);
+    try (TrainingData file = TrainingData.read(Fixtures.source(text), "d", args, tmp)) {
+      TextClassifier a = Trainer.train(args, heap, Heads.create(args, heap.dictionary().labelCounts()),
+          null);
+      TextClassifier b = Trainer.train(args, file, Heads.create(args, file.dictionary().labelCounts()),
+          null);
+      assertThat(Arrays.equals(a.model().input(), b.model().input())).isTrue();
+      assertThat(Arrays.equals(a.model().output(), b.model().output())).isTrue();
+    }
+  }
+
+  @Test
+  void anyRangeReadsTheSameLinesPastTheCheckpointTable() {
+    // more lines than checkpoints: the spacing doubles and a cursor skips records to its start
+    int n = 3 * CorpusFile.MAX_CHECKPOINTS + 17;
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append("__label__").append(i % 3).append(" w").append(i % 7).append(" x").append(i % 11)
+          .append('\n');
+    }
+    Args args = Args.builder().wordNgrams(2).bucket(101).build();
+    TrainingData heap = TrainingData.inMemory(Fixtures.source(b.toString()), "d", args);
+    try (TrainingData file = TrainingData.read(Fixtures.source(b.toString()), "d", args, tmp)) {
+      List<Line> all = lines(heap.lines(), 0, n);
+      Random r = new Random(1);
+      for (int k = 0; k < 20; k++) {
+        int from = r.nextInt(n);
+        int to = from + r.nextInt(n - from + 1);
+        assertThat(lines(file.lines(), from, to)).isEqualTo(all.subList(from, to));
+      }
+      assertThat(lines(file.lines(), n, n)).isEmpty();
+      assertThatThrownBy(() -> file.lines().cursor(0, n + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void tokenCountsAndTotalsAreSixtyFourBit() {
+    // a line that stands for more than 2^31 tokens (the skipped lines before it), as a corpus past
+    // 2^31 tokens has in total
+    long big = 3L << 31;
+    try (CorpusFile.Writer w = CorpusFile.writer(tmp, null)) {
+      w.skip(big);
+      w.rowsLine(new int[] {1, 2, 3}, 3, new int[] {0}, 1, 4);
+      w.rowsLine(new int[] {Integer.MAX_VALUE}, 1, new int[] {1, 0}, 2, 2);
+      w.skip(big);
+      CorpusFile f = w.finish();
+      try (f) {
+        assertThat(f.lineCount()).isEqualTo(2);
+        assertThat(f.totalTokens()).isEqualTo(2 * big + 6);
+        assertThat(lines(f, 0, 2)).containsExactly(
+            new Line(List.of(1, 2, 3), List.of(0), big + 4),
+            new Line(List.of(Integer.MAX_VALUE), List.of(1, 0), big + 2));
+      }
+    }
+  }
+
+  @Test
+  void varintsRoundTripEverySize() {
+    long[] values = {0, 1, 127, 128, 16_383, 16_384, Integer.MAX_VALUE, 1L << 31, 1L << 32,
+        Long.MAX_VALUE, -1L};
+    byte[] buf = new byte[10 * values.length];
+    int n = 0;
+    for (long v : values) {
+      int m = Varint.put(buf, n, v);
+      assertThat(m - n).isEqualTo(Varint.length(v));
+      n = m;
+    }
+    try (ScratchFile f = ScratchFile.create(tmp, "varints")) {
+      ScratchFile.Output out = f.output(64);
+      for (long v : values) {
+        out.varint(v);
+      }
+      out.flush();
+      assertThat(f.size()).isEqualTo(n);
+      ScratchFile.Input in = f.input(0, 64);
+      for (long v : values) {
+        assertThat(in.varint()).isEqualTo(v);
+      }
+      assertThat(in.atEnd()).isTrue();
+    }
+  }
+
+  @Test
+  void theTemporaryFilesLeaveNothingBehind() throws Exception {
+    try (TrainingData d = TrainingData.read(Fixtures.source(corpus(200, 1)), "d",
+        Args.builder().build(), tmp)) {
+      assertThat(d.lines().lineCount()).isPositive();
+    }
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+    // a bad file fails with its line and leaves nothing either
+    assertThatThrownBy(() -> TrainingData.read(Fixtures.source("__label__a x\nno label here\n__label__b y\n"), "d",
+        Args.builder().build(), tmp)).hasMessage("d:2: the line has words but no label (labels start"
+            + " with '__label__')");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+}
