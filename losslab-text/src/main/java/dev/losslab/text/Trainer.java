@@ -5,16 +5,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Hogwild SGD over {@code -thread} threads sharing the two matrices without locks, with fastText's
+ * Hogwild SGD over {@code -thread} threads sharing the input matrix without locks, with fastText's
  * learning-rate schedule (fasttext.cc:632-678): per line, {@code lr = lr0·(1 − tokens/(epoch·ntokens))},
  * where {@code tokens} is a shared counter each thread updates once its local count exceeds
  * {@code -lrUpdateRate}, and {@code ntokens} counts every token of the training file.
  *
- * <p>Unlike fastText, the file is not re-read: the encoded {@link Corpus} is reused, and an epoch is an
- * exact pass — thread {@code t} of {@code T} takes lines {@code [t·L/T, (t+1)·L/T)} in file order (no
- * shuffling, as fastText). Thread {@code t}'s random generator is seeded with {@code seed + t}, so with
- * {@code -thread 1} the same seed gives a bit-identical model. After each epoch the {@link Listener}
- * sees the model and may stop training (validation, early stopping).
+ * <p>Unlike fastText, the text is not re-read: the encoded lines ({@link EncodedLines}, a
+ * {@link CorpusFile} for a training file) are read again each epoch, and an epoch is an exact pass —
+ * thread {@code t} of {@code T} takes lines {@code [t·L/T, (t+1)·L/T)} in file order (no shuffling, as
+ * fastText). Thread {@code t}'s random generator is seeded with {@code seed + t}, so with
+ * {@code -thread 1} the same seed gives a bit-identical model. With two threads or more each thread
+ * trains on its own copy of the output matrix, synced with the shared one every few examples
+ * ({@link OutputReplica}; {@link #replicatedOutput} says when), so that the threads do not fight over
+ * the cache lines of a matrix every example writes. After each epoch the {@link Listener} sees the
+ * model and may stop training (validation, early stopping).
  *
  * <p>A NaN or infinite loss stops all threads with {@link TrainingDiverged}, naming the loss, the step
  * and the learning rate, and suggesting a lower {@code -lr}; so does a formula loss that throws its
