@@ -248,7 +248,7 @@ public final class CorpusFile implements EncodedLines, Closeable {
       this.to = to;
       this.ngramRows = ngrams == null ? null : new IntList(64);
       this.hashes = ngrams == null ? null : new int[64];
-      int k = (int) Math.min(checkpoints.length - 1, from / spacing);
+      int k = (int) Math.max(0, Math.min(checkpoints.length - 1, from / spacing));
       in = file.input(checkpoints.length == 0 ? 0 : checkpoints[k], READ_BUFFER);
       for (long i = k * spacing; i < from; i++) {
         int len = (int) in.varint();

@@ -158,6 +158,18 @@ class CorpusFileTest {
   }
 
   @Test
+  void aFileOfOnlySkippedLinesHasNoLineToRead() {
+    try (CorpusFile.Writer w = CorpusFile.writer(tmp, null)) {
+      w.skip(5);
+      try (CorpusFile f = w.finish()) {
+        assertThat(f.lineCount()).isZero();
+        assertThat(f.totalTokens()).isEqualTo(5);
+        assertThat(lines(f, 0, 0)).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void varintsRoundTripEverySize() {
     long[] values = {0, 1, 127, 128, 16_383, 16_384, Integer.MAX_VALUE, 1L << 31, 1L << 32,
         Long.MAX_VALUE, -1L};
