@@ -9,6 +9,7 @@
 #
 # Usage: losslab-bench/scripts/bench_engine.sh scale|threads
 # Environment: DATA (../shared/datasets), RUNS (3), SIZES ("1 3 10"), FLAGS (scale's flags),
+#   THREADS (threads' thread counts, "1 2"),
 #   FASTTEXT (fasttext), JAR (losslab-cli/target/losslab.jar, built first with
 #   mvn -B -q -ntp -pl losslab-cli -am package -DskipTests; timed as java $LOSSLAB_JAVA_OPTS -jar).
 set -euo pipefail
@@ -17,6 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DATA="${DATA:-$root/../shared/datasets}"
 RUNS="${RUNS:-3}"
 SIZES="${SIZES:-1 3 10}"
+THREADS="${THREADS:-1 2}"
 FLAGS="${FLAGS:--dim 10 -lr 0.1 -wordNgrams 2 -epoch 1 -thread 2}"
 FASTTEXT="${FASTTEXT:-fasttext}"
 JAR="${JAR:-$root/losslab-cli/target/losslab.jar}"
@@ -75,7 +77,7 @@ if [ "$mode" = scale ]; then
     rm -f "$work/imdb-x$n.txt"
   done
 else
-  for t in 1 2; do
+  for t in $THREADS; do
     if [ -f "$DATA/cooking/cooking.train" ]; then
       compare "cooking -thread $t" "$DATA/cooking/cooking.train" "-thread $t"
     else
