@@ -28,75 +28,98 @@ final class OnePassEncoder {
   private static final int DROPPED_LABEL = -2;
 
   /**
+   * Reads, checks and encodes training data ({@link TrainingData#read}).
+   *
    * @param twoPass encode with a second pass over the text even when the first pass's indices hold
    */
-  static TrainingData read(TrainingData.Source source, String name, Args args, Path folder,
-      boolean twoPass) {
+  static TrainingData read(TrainingData.Source source, String name, Args args,
+      TrainingData.Options options, boolean twoPass) {
+    TrainingData.checkDimension(args, options);
+    Path folder = options.folder();
     DictionaryBuilder counter = new DictionaryBuilder(args);
-    byte[] prefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    TrainingData.LineChecks checks = new TrainingData.LineChecks(name, args);
+    InputIssues issues = new InputIssues(name, args, options.strict());
     try (ScratchFile raw = twoPass ? null : ScratchFile.create(folder, "tokens")) {
       ScratchFile.Output out = raw == null ? null : raw.output(1 << 20);
-      IntList line = new IntList(64);
-      try (TokenReader r = new TokenReader(source.open(), name)) {
-        int labelTokens = 0;
-        int wordTokens = 0;
-        long first = 0;
-        while (true) {
-          boolean more = r.next();
-          if (more) {
-            if (line.size() == 0) {
-              first = r.line();
-            }
-            int index = counter.add(r.bytes(), r.offset(), r.length());
-            line.add(index);
-            boolean eos = r.isEos();
-            // as LineEncoder counts them: a label by its prefix, a word unless it is the end of line
-            if (DictionaryBuilder.startsWith(r.bytes(), r.offset(), r.length(), prefix)) {
-              labelTokens++;
-            } else if (!eos) {
-              wordTokens++;
-            }
-            if (!eos) {
-              continue;
-            }
-          }
-          if (line.size() > 0) {
-            checks.line(first, labelTokens, wordTokens);
-            if (out != null) {
-              int n = line.size();
-              out.varint(2L * n + (more ? 1 : 0));
-              int[] a = line.array();
-              for (int i = 0; i < n; i++) {
-                out.varint(a[i]);
-              }
-            }
-            line.clear();
-            labelTokens = 0;
-            wordTokens = 0;
-          }
-          if (!more) {
-            break;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-      }
-      Dictionary dict = TrainingData.dictionary(counter, name, args);
-      checks.throwIfAny();
+      count(source, name, args, options.strict(), counter, issues, out);
+      Dictionary dict = TrainingData.dictionary(counter, name, args, options);
+      issues.throwIfStrict();
       CorpusFile file;
       if (raw == null || counter.prunings() > 0) {
-        file = twoPassEncode(source, name, args, dict, folder);
+        file = twoPassEncode(source, name, dict, folder);
       } else {
         out.flush();
+        byte[] prefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         file = rewrite(raw, counter, dict, prefix, folder);
       }
       if (file.lineCount() == 0) {
         file.close();
         throw TrainingData.noUsableLine(name);
       }
-      return TrainingData.of(dict, file);
+      return TrainingData.of(dict, file, issues, options);
     }
+  }
+
+  /**
+   * Pass 1, the first pass of every reading path (the in-heap {@link TrainingData#inMemory} too): reads
+   * the text once, counts every token in {@code counter}, judges every line in {@code issues} (labels
+   * alone, words alone, and the reader's invalid UTF-8 lines) and, when {@code out} is not null, writes
+   * each line's header and entry indices to it.
+   *
+   * @param strict whether the reader refuses invalid UTF-8 at once
+   */
+  static void count(TrainingData.Source source, String name, Args args, boolean strict,
+      DictionaryBuilder counter, InputIssues issues, ScratchFile.Output out) {
+    byte[] prefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    IntList line = new IntList(64);
+    try (TokenReader r = reader(source.open(), name, strict)) {
+      int labelTokens = 0;
+      int wordTokens = 0;
+      long first = 0;
+      while (true) {
+        boolean more = r.next();
+        if (more) {
+          if (line.size() == 0) {
+            first = r.line();
+          }
+          int index = counter.add(r.bytes(), r.offset(), r.length());
+          line.add(index);
+          boolean eos = r.isEos();
+          // as LineEncoder counts them: a label by its prefix, a word unless it is the end of line
+          if (DictionaryBuilder.startsWith(r.bytes(), r.offset(), r.length(), prefix)) {
+            labelTokens++;
+          } else if (!eos) {
+            wordTokens++;
+          }
+          if (!eos) {
+            continue;
+          }
+        }
+        if (line.size() > 0) {
+          issues.line(first, labelTokens, wordTokens);
+          if (out != null) {
+            int n = line.size();
+            out.varint(2L * n + (more ? 1 : 0));
+            int[] a = line.array();
+            for (int i = 0; i < n; i++) {
+              out.varint(a[i]);
+            }
+          }
+          line.clear();
+          labelTokens = 0;
+          wordTokens = 0;
+        }
+        if (!more) {
+          break;
+        }
+      }
+      issues.invalidUtf8(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static TokenReader reader(java.io.InputStream in, String name, boolean strict) {
+    return strict ? TokenReader.strict(in, name) : new TokenReader(in, name);
   }
 
   private static boolean tokensMode(Dictionary dict) {
@@ -189,18 +212,19 @@ final class OnePassEncoder {
     }
   }
 
-  /** The two-pass path: the text encoded again, line by line, by a {@link LineEncoder}. */
-  static CorpusFile twoPassEncode(TrainingData.Source source, String name, Args args,
-      Dictionary dict, Path folder) {
+  /**
+   * The two-pass path: the text encoded again, line by line, by a {@link LineEncoder}. Pass 1 has
+   * judged the lines and checked the bytes; a line of labels alone keeps {@code </s>} as its one input
+   * row, as in the in-heap corpus.
+   */
+  static CorpusFile twoPassEncode(TrainingData.Source source, String name, Dictionary dict,
+      Path folder) {
     boolean tokens = tokensMode(dict);
     LineEncoder enc = new LineEncoder(dict);
-    TrainingData.LineChecks checks = new TrainingData.LineChecks(name, args);
     try (CorpusFile.Writer w = CorpusFile.writer(folder, tokens ? dict : null);
         TokenReader r = new TokenReader(source.open(), name)) {
       int n;
       while ((n = enc.read(r)) > 0) {
-        checks.line(enc.line(), enc.labelTokens(), enc.wordTokens());
-        checks.throwIfAny();
         IntList words = enc.words();
         IntList labels = enc.labels();
         if (words.size() == 0 || labels.size() == 0) {

@@ -61,6 +61,7 @@ public final class Trainer {
     ModelMemory.check(dict.inputRows(), dict.nlabels(), args);
     Model model = Model.initialized(dict.inputRows(), dict.nlabels(), args.dim(), args.seed(),
         args.thread());
+    data.initialize(model); // -pretrainedVectors: the file's rows replace the random ones
     TextClassifier classifier = new TextClassifier(args, dict, model, head);
     new Run(args, data.lines(), classifier, listener).run();
     return classifier;

@@ -1,5 +1,6 @@
 package dev.losslab.text;
 
+import dev.losslab.text.format.VecFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,43 +8,62 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * A training file read, checked and encoded: its {@link Dictionary} and its usable lines, so that a bad
- * file fails before any training, with the file and line — an empty file, a line with labels but no
- * words, a line with words but no label, no label at all, a single label, invalid UTF-8. Empty lines are
- * allowed and skipped.
+ * A training file read, checked and encoded: its {@link Dictionary} and its usable lines, so that a file
+ * that cannot train fails before any training, with the file (and line): an empty file, no label at
+ * all, a single label, no word.
+ *
+ * <p>Lines are read as fastText reads them, and the doubtful ones are counted in {@link #issues()}
+ * (one {@link InputIssue} per kind, with the first line) for a warning: tokens that are not valid
+ * UTF-8 are bytes like any other, hashed and stored as such; a line with labels but no words is an
+ * example whose one input is {@code </s>}; a line with words but no label is skipped (its tokens still
+ * count in the learning-rate schedule). Empty lines are skipped. With {@link Options#strict()} each
+ * of these three is an error naming the file and line instead.
+ *
+ * <p>With {@link Options#pretrainedVectors()} the file's words join the dictionary as fastText adds
+ * them, and {@link #initialize} copies their vectors into a new input matrix
+ * ({@link PretrainedVectors}).
  *
  * <p><b>Memory bounded by the model, not the corpus.</b> {@link #read} keeps the encoded lines in a
  * {@link CorpusFile}, a compact temporary file (about two bytes a token with word bigrams) read
  * sequentially every epoch through a small buffer per thread, so the heap holds the vocabulary and the
  * model but no token of the corpus, and a corpus of more than 2<sup>31</sup> tokens trains like any
- * other. The text is read once: each token is counted and its entry index (order of first appearance)
- * written to a first scratch file; once the dictionary is built, that file is rewritten with the final
- * ids, the unusable lines left out, into the corpus file. Reading the text again each epoch, as fastText
- * does, would repeat the tokenizing and hashing — most of the cost of an epoch of a small model — and a
- * memory-mapped file would count its touched pages in the process's resident memory. Only if counting
- * had to prune the vocabulary (past 22.5 million distinct tokens, as fastText) are the indices of the
- * first file stale; the text is then read a second time and encoded line by line with a
- * {@link LineEncoder}. Either way the lines, their rows, labels and token counts are those of the
- * in-heap {@link Corpus} that {@link #inMemory} builds, so training on either gives the same model.
+ * other. The text is read once ({@link OnePassEncoder}): each token is counted, each line judged, and
+ * the token's entry index (order of first appearance) written to a first scratch file; once the
+ * dictionary is built, that file is rewritten with the final ids, the unusable lines left out, into the
+ * corpus file. Reading the text again each epoch, as fastText does, would repeat the tokenizing and
+ * hashing — most of the cost of an epoch of a small model — and a memory-mapped file would count its
+ * touched pages in the process's resident memory. Only if counting had to prune the vocabulary (past
+ * 22.5 million distinct tokens, as fastText) are the indices of the first file stale; the text is then
+ * read a second time and encoded line by line with a {@link LineEncoder}. Either way the dictionary,
+ * the issues, the lines, their rows, labels and token counts are those of the in-heap {@link Corpus}
+ * that {@link #inMemory} builds (the same first pass, then a {@link LineEncoder}), so training on
+ * either gives the same model.
  *
- * <p>The temporary files go to the folder given to {@link #read(Source, String, Args, Path)} (the
- * command line passes the output's folder), by default {@code java.io.tmpdir}. They are deleted by
- * {@link #close()}, and on Linux they have no name from the moment they are created, so nothing is left
- * behind by a failure, Ctrl-C or {@code kill -9}.
+ * <p>The temporary files go to {@link Options#tempFolder()} (the command line passes the output's
+ * folder), by default {@code java.io.tmpdir}. They are deleted by {@link #close()}, and on Linux they
+ * have no name from the moment they are created, so nothing is left behind by a failure, Ctrl-C or
+ * {@code kill -9}.
  */
 public final class TrainingData implements Closeable {
   private final Dictionary dictionary;
   private final EncodedLines lines;
+  private final List<InputIssue> issues;
+  private final VecFile pretrained;
   private Corpus heap;
 
-  private TrainingData(Dictionary dictionary, EncodedLines lines) {
+  private TrainingData(Dictionary dictionary, EncodedLines lines, List<InputIssue> issues,
+      VecFile pretrained) {
     this.dictionary = dictionary;
     this.lines = lines;
+    this.issues = List.copyOf(issues);
+    this.pretrained = pretrained;
     this.heap = lines instanceof Corpus c ? c : null;
   }
 
+  /** The vocabulary of the data (with the words of {@link Options#pretrainedVectors()}, if given). */
   public Dictionary dictionary() {
     return dictionary;
   }
@@ -81,11 +101,63 @@ public final class TrainingData implements Closeable {
     return heap;
   }
 
+  /** The doubtful lines that were read as fastText reads them, one entry per kind; empty if none. */
+  public List<InputIssue> issues() {
+    return issues;
+  }
+
+  /**
+   * Prepares a newly initialized input matrix for training: with {@code -pretrainedVectors}, the rows
+   * of the file's words that are words of the dictionary take their vectors (as fastText 0.9.2); a
+   * no-op otherwise.
+   *
+   * @throws IllegalArgumentException if the model does not have the vectors' dimension
+   */
+  public void initialize(Model model) {
+    if (pretrained != null) {
+      PretrainedVectors.copyRows(dictionary, pretrained, model);
+    }
+  }
+
   /** Deletes the temporary corpus file, if any; the data cannot be trained on afterwards. */
   @Override
   public void close() {
     if (lines instanceof CorpusFile f) {
       f.close();
+    }
+  }
+
+  /**
+   * How to read training data.
+   *
+   * @param strict whether invalid UTF-8, a line with labels but no words and a line with words but no
+   *     label are errors (naming the file and line) rather than read as fastText reads them
+   * @param pretrainedVectors word vectors to start from ({@code -pretrainedVectors}), or null
+   * @param tempFolder the folder of the temporary corpus file of {@link #read}, or null for
+   *     {@code java.io.tmpdir}
+   */
+  public record Options(boolean strict, VecFile pretrainedVectors, Path tempFolder) {
+    /** fastText's rules, no pretrained vectors, temporary files in {@code java.io.tmpdir}. */
+    public static final Options DEFAULT = new Options(false, null, null);
+
+    /** These options, strict or not. */
+    public Options withStrict(boolean s) {
+      return new Options(s, pretrainedVectors, tempFolder);
+    }
+
+    /** These options with word vectors to start from (null for none). */
+    public Options withPretrainedVectors(VecFile v) {
+      return new Options(strict, v, tempFolder);
+    }
+
+    /** These options with the temporary files in {@code folder} (null for {@code java.io.tmpdir}). */
+    public Options withTempFolder(Path folder) {
+      return new Options(strict, pretrainedVectors, folder);
+    }
+
+    /** The folder of the temporary files: {@link #tempFolder()}, or {@code java.io.tmpdir}. */
+    Path folder() {
+      return tempFolder != null ? tempFolder : Path.of(System.getProperty("java.io.tmpdir"));
     }
   }
 
@@ -109,14 +181,14 @@ public final class TrainingData implements Closeable {
     }
   }
 
-  /** The default folder of the temporary files: {@code java.io.tmpdir}. */
-  public static Path defaultTempFolder() {
-    return Path.of(System.getProperty("java.io.tmpdir"));
-  }
-
   /** Reads and checks a training file into a temporary corpus file in {@code java.io.tmpdir}. */
   public static TrainingData read(Path file, Args args) {
     return read(() -> open(file), file.toString(), args);
+  }
+
+  /** Reads and checks a training file with the given options. */
+  public static TrainingData read(Path file, Args args, Options options) {
+    return read(() -> open(file), file.toString(), args, options);
   }
 
   /**
@@ -127,17 +199,21 @@ public final class TrainingData implements Closeable {
    * @param name the name used in messages
    */
   public static TrainingData read(Source source, String name, Args args) {
-    return read(source, name, args, defaultTempFolder());
+    return read(source, name, args, Options.DEFAULT);
   }
 
   /**
-   * As {@link #read(Source, String, Args)}, with the temporary files in {@code tempFolder}.
+   * Reads and checks training data in fastText's format with the given options, into a temporary
+   * corpus file in {@link Options#tempFolder()}.
    *
-   * @throws IllegalArgumentException for bad data, naming the file and line
+   * @param source opened once (twice if the vocabulary is pruned while counting)
+   * @param name the name used in messages
+   * @throws IllegalArgumentException if the data cannot train (or, with {@link Options#strict()}, at
+   *     the first doubtful line), naming the file and line
    * @throws UncheckedIOException if the data or a temporary file cannot be read or written
    */
-  public static TrainingData read(Source source, String name, Args args, Path tempFolder) {
-    return OnePassEncoder.read(source, name, args, tempFolder, false);
+  public static TrainingData read(Source source, String name, Args args, Options options) {
+    return OnePassEncoder.read(source, name, args, options, false);
   }
 
   /**
@@ -146,7 +222,12 @@ public final class TrainingData implements Closeable {
    * small data; {@link #read} is what training files should use.
    */
   public static TrainingData inMemory(Source source, String name, Args args) {
-    return inMemory(source, name, args, true);
+    return inMemory(source, name, args, Options.DEFAULT);
+  }
+
+  /** As {@link #inMemory(Source, String, Args)}, with the given options. */
+  public static TrainingData inMemory(Source source, String name, Args args, Options options) {
+    return inMemory(source, name, args, options, true);
   }
 
   /**
@@ -154,13 +235,17 @@ public final class TrainingData implements Closeable {
    * n-gram model stored (a full corpus: the same rows, twice the memory for bigrams).
    */
   static TrainingData inMemory(Source source, String name, Args args, boolean compact) {
+    return inMemory(source, name, args, Options.DEFAULT, compact);
+  }
+
+  private static TrainingData inMemory(Source source, String name, Args args, Options options,
+      boolean compact) {
+    checkDimension(args, options);
     DictionaryBuilder counter = new DictionaryBuilder(args);
-    try (TokenReader r = new TokenReader(source.open(), name)) {
-      counter.addAll(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-    }
-    Dictionary dict = dictionary(counter, name, args);
+    InputIssues issues = new InputIssues(name, args, options.strict());
+    OnePassEncoder.count(source, name, args, options.strict(), counter, issues, null);
+    Dictionary dict = dictionary(counter, name, args, options);
+    issues.throwIfStrict();
     // every word token gives at most one unigram row and wordNgrams - 1 n-gram rows (without
     // character n-grams), and every line ends in </s>: size the corpus once. With word n-grams and
     // no character n-grams the corpus keeps one int per word token and hashes the n-grams when read.
@@ -175,12 +260,11 @@ public final class TrainingData implements Closeable {
       corpus = new Corpus.Builder(counter.ntokens() * args.wordNgrams(), lines);
     }
     LineEncoder enc = new LineEncoder(dict);
-    LineChecks checks = new LineChecks(name, args);
+    // the first pass has judged the lines and checked the bytes: this one reads them as they are
     try (TokenReader r = new TokenReader(source.open(), name)) {
       int n;
       while ((n = enc.read(r)) > 0) {
-        checks.line(enc.line(), enc.labelTokens(), enc.wordTokens());
-        checks.throwIfAny();
+        // a line of labels alone holds </s> as its one input row, and trains on it (fastText)
         corpus.add(enc, n);
       }
     } catch (IOException e) {
@@ -190,20 +274,35 @@ public final class TrainingData implements Closeable {
     if (c.lines() == 0) {
       throw noUsableLine(name);
     }
-    return new TrainingData(dict, c);
+    return new TrainingData(dict, c, issues.list(), options.pretrainedVectors());
   }
 
   /** Wraps a finished corpus file (the encoders' result). */
-  static TrainingData of(Dictionary dict, CorpusFile file) {
-    return new TrainingData(dict, file);
+  static TrainingData of(Dictionary dict, CorpusFile file, InputIssues issues, Options options) {
+    return new TrainingData(dict, file, issues.list(), options.pretrainedVectors());
   }
 
-  /** Builds the dictionary of a counted file and checks that it can train a classifier. */
-  static Dictionary dictionary(DictionaryBuilder counter, String name, Args args) {
+  /** Refuses pretrained vectors whose dimension is not {@code -dim}, before the data is read. */
+  static void checkDimension(Args args, Options options) {
+    VecFile pretrained = options.pretrainedVectors();
+    if (pretrained != null && pretrained.dim() != args.dim()) {
+      throw new IllegalArgumentException("the pretrained vectors have dimension " + pretrained.dim()
+          + ", -dim is " + args.dim() + " (train with -dim " + pretrained.dim() + ")");
+    }
+  }
+
+  /**
+   * Builds the dictionary of a counted file (with the words of the pretrained vectors, if any) and
+   * checks that it can train a classifier.
+   */
+  static Dictionary dictionary(DictionaryBuilder counter, String name, Args args, Options options) {
     if (counter.ntokens() == 0) {
       throw new IllegalArgumentException(name + ": the file is empty");
     }
     Dictionary dict = counter.build();
+    if (options.pretrainedVectors() != null) {
+      dict = PretrainedVectors.extend(dict, args, options.pretrainedVectors());
+    }
     if (dict.nlabels() == 0) {
       throw new IllegalArgumentException(
           name + ": no labels (a label is a token starting with '" + args.label() + "'"
@@ -223,43 +322,7 @@ public final class TrainingData implements Closeable {
   }
 
   static IllegalArgumentException noUsableLine(String name) {
-    return new IllegalArgumentException(name + ": no line has both a known label and a word");
-  }
-
-  /**
-   * The rules every line of a training file must follow, on its raw tokens: labels need words beside
-   * them, words need a label. The first line that breaks one is remembered and reported after the
-   * dictionary's own checks, so a file with no label at all says so rather than naming its first line.
-   */
-  static final class LineChecks {
-    private final String name;
-    private final Args args;
-    private String first;
-
-    LineChecks(String name, Args args) {
-      this.name = name;
-      this.args = args;
-    }
-
-    /** Checks one line from its first token's line number and its label and word tokens. */
-    void line(long line, int labelTokens, int wordTokens) {
-      if (first != null) {
-        return;
-      }
-      if (labelTokens > 0 && wordTokens == 0) {
-        first = name + ":" + line + ": the line has labels but no words";
-      } else if (labelTokens == 0 && wordTokens > 0) {
-        first = name + ":" + line + ": the line has words but no label (labels start with '"
-            + args.label() + "')";
-      }
-    }
-
-    /** Throws the first line's problem, if any. */
-    void throwIfAny() {
-      if (first != null) {
-        throw new IllegalArgumentException(first);
-      }
-    }
+    return new IllegalArgumentException(name + ": no line has both a known label and an input");
   }
 
   /** Encodes a labelled file with an existing dictionary (validation data); lines with no known label are left out. */

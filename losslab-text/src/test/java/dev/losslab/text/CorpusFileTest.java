@@ -3,6 +3,10 @@ package dev.losslab.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.losslab.text.format.VecFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The corpus file that training streams from, against the in-heap {@link Corpus}. */
 class CorpusFileTest {
   @TempDir Path tmp;
+
+  private TrainingData.Options inTmp() {
+    return TrainingData.Options.DEFAULT.withTempFolder(tmp);
+  }
 
   /** One line as a cursor gives it: rows, labels, tokens. */
   record Line(List<Integer> rows, List<Integer> labels, long tokens) {}
@@ -41,14 +49,24 @@ class CorpusFileTest {
     return out;
   }
 
-  /** A corpus with every kind of line: skipped, rare words and labels, empty lines, no final newline. */
-  static String corpus(int lines, long seed) {
+  /**
+   * A corpus with every kind of line: skipped, rare words and labels, empty lines, words without a
+   * label, labels without words, invalid UTF-8 next to valid non-ASCII, no final newline.
+   */
+  static byte[] corpus(int lines, long seed) {
     Random r = new Random(seed);
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < lines; i++) {
-      switch (r.nextInt(12)) {
+      switch (r.nextInt(14)) {
         case 0 -> b.append('\n');
         case 1 -> b.append("__label__rare").append(i).append(" w").append(r.nextInt(50)).append('\n');
+        case 2 -> b.append("w").append(r.nextInt(60)).append(" w").append(r.nextInt(60)).append('\n');
+        case 3 -> b.append("__label__l").append(r.nextInt(5))
+            .append(r.nextInt(3) == 0 ? " __label__l" + r.nextInt(5) : "").append('\n');
+        // U+00FF and U+00FE become the bytes 0xff 0xfe (never valid UTF-8); caf\u00c3\u00a9 is "café"
+        case 4 -> b.append("__label__l").append(r.nextInt(5)).append(" w").append(r.nextInt(60))
+            .append(r.nextInt(2) == 0 ? " \u00ff\u00feb" : " x\u00ff").append(" caf\u00c3\u00a9")
+            .append('\n');
         default -> {
           b.append("__label__l").append(r.nextInt(5));
           if (r.nextInt(4) == 0) {
@@ -63,7 +81,20 @@ class CorpusFileTest {
       }
     }
     b.append("__label__l1 w1 w2"); // no newline at the end
-    return b.toString();
+    return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  static TrainingData.Source source(byte[] text) {
+    return () -> new ByteArrayInputStream(text);
+  }
+
+  /** Every entry of a dictionary: its bytes, count and kind. */
+  static List<String> entries(Dictionary d) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < d.size(); i++) {
+      out.add(Arrays.toString(d.wordBytes(i)) + " " + d.count(i) + (i < d.nwords() ? " word" : " label"));
+    }
+    return out;
   }
 
   static Stream<Arguments> settings() {
@@ -79,14 +110,19 @@ class CorpusFileTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("settings")
   void streamedLinesAreTheInHeapLines(String name, Args args) {
-    String text = corpus(3000, 7);
-    TrainingData heap = TrainingData.inMemory(Fixtures.source(text), "d", args);
-    try (TrainingData onePass = TrainingData.read(Fixtures.source(text), "d", args, tmp);
-        TrainingData twoPass = OnePassEncoder.read(Fixtures.source(text), "d", args, tmp, true)) {
+    byte[] text = corpus(3000, 7);
+    TrainingData heap = TrainingData.inMemory(source(text), "d", args);
+    try (TrainingData onePass = TrainingData.read(source(text), "d", args, inTmp());
+        TrainingData twoPass = OnePassEncoder.read(source(text), "d", args, inTmp(), true)) {
       assertThat(onePass.lines()).isInstanceOf(CorpusFile.class);
       List<Line> expected = lines(heap.lines(), 0, heap.lines().lineCount());
       assertThat(expected).hasSizeGreaterThan(2000);
+      assertThat(heap.issues()).extracting(InputIssue::kind).containsExactly(
+          InputIssue.Kind.INVALID_UTF8, InputIssue.Kind.LABELS_WITHOUT_WORDS,
+          InputIssue.Kind.WORDS_WITHOUT_LABEL);
       for (TrainingData d : List.of(onePass, twoPass)) {
+        assertThat(entries(d.dictionary())).isEqualTo(entries(heap.dictionary()));
+        assertThat(d.issues()).isEqualTo(heap.issues());
         assertThat(d.dictionary().ntokens()).isEqualTo(heap.dictionary().ntokens());
         assertThat(d.lines().lineCount()).isEqualTo(heap.lines().lineCount());
         assertThat(d.lines().totalTokens()).isEqualTo(heap.lines().totalTokens())
@@ -100,9 +136,9 @@ class CorpusFileTest {
   @MethodSource("settings")
   void streamingTrainsTheInHeapModelBitForBit(String name, Args settings) {
     Args args = settings.toBuilder().thread(1).seed(11).dim(8).epoch(3).lr(0.3).build();
-    String text = corpus(800, 3);
-    TrainingData heap = TrainingData.inMemory(Fixtures.source(text), "d", args);
-    try (TrainingData file = TrainingData.read(Fixtures.source(text), "d", args, tmp)) {
+    byte[] text = corpus(800, 3);
+    TrainingData heap = TrainingData.inMemory(source(text), "d", args);
+    try (TrainingData file = TrainingData.read(source(text), "d", args, inTmp())) {
       TextClassifier a = Trainer.train(args, heap, Heads.create(args, heap.dictionary().labelCounts()),
           null);
       TextClassifier b = Trainer.train(args, file, Heads.create(args, file.dictionary().labelCounts()),
@@ -123,7 +159,7 @@ class CorpusFileTest {
     }
     Args args = Args.builder().wordNgrams(2).bucket(101).build();
     TrainingData heap = TrainingData.inMemory(Fixtures.source(b.toString()), "d", args);
-    try (TrainingData file = TrainingData.read(Fixtures.source(b.toString()), "d", args, tmp)) {
+    try (TrainingData file = TrainingData.read(Fixtures.source(b.toString()), "d", args, inTmp())) {
       List<Line> all = lines(heap.lines(), 0, n);
       Random r = new Random(1);
       for (int k = 0; k < 20; k++) {
@@ -197,19 +233,109 @@ class CorpusFileTest {
 
   @Test
   void theTemporaryFilesLeaveNothingBehind() throws Exception {
-    try (TrainingData d = TrainingData.read(Fixtures.source(corpus(200, 1)), "d",
-        Args.builder().build(), tmp)) {
+    try (TrainingData d = TrainingData.read(source(corpus(200, 1)), "d",
+        Args.builder().build(), inTmp())) {
       assertThat(d.lines().lineCount()).isPositive();
     }
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }
-    // a bad file fails with its line and leaves nothing either
+    // a file refused with -strict fails with its line and leaves nothing either
     assertThatThrownBy(() -> TrainingData.read(Fixtures.source("__label__a x\nno label here\n__label__b y\n"), "d",
-        Args.builder().build(), tmp)).hasMessage("d:2: the line has words but no label (labels start"
+        Args.builder().build(), inTmp().withStrict(true))).hasMessage("d:2: the line has words but no label (labels start"
             + " with '__label__')");
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void aBadByteALineOfLabelsAndALineWithoutLabelAreStreamedAsInHeap() {
+    byte[] text = "__label__a x\u00ff y\n__label__b\nno label\n__label__a __label__b y\n__label__b"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Args args = Args.builder().build();
+    TrainingData heap = TrainingData.inMemory(source(text), "d", args);
+    try (TrainingData onePass = TrainingData.read(source(text), "d", args, inTmp());
+        TrainingData twoPass = OnePassEncoder.read(source(text), "d", args, inTmp(), true)) {
+      Dictionary dict = onePass.dictionary();
+      int bad = dict.find(new byte[] {'x', (byte) 0xff}, 0, 2);
+      int y = dict.find("y");
+      int eos = dict.eosId();
+      int a = dict.find("__label__a") - dict.nwords();
+      int b = dict.find("__label__b") - dict.nwords();
+      assertThat(bad).isNotNegative();
+      // the bad byte is a word of its bytes; the labels alone train on </s>; the line without label
+      // is skipped, its 3 tokens counted with the next line; the last line of labels alone has no
+      // newline, so no </s> and no input: skipped, its token counted with the last usable line
+      List<Line> expected = List.of(new Line(List.of(bad, y, eos), List.of(a), 4),
+          new Line(List.of(eos), List.of(b), 2), new Line(List.of(y, eos), List.of(a, b), 3 + 4 + 1));
+      for (TrainingData d : List.of(heap, onePass, twoPass)) {
+        assertThat(lines(d.lines(), 0, d.lines().lineCount())).isEqualTo(expected);
+        assertThat(d.lines().totalTokens()).isEqualTo(d.dictionary().ntokens()).isEqualTo(14);
+        assertThat(d.issues()).containsExactly(
+            new InputIssue(InputIssue.Kind.INVALID_UTF8, 1, "d", 1),
+            new InputIssue(InputIssue.Kind.LABELS_WITHOUT_WORDS, 2, "d", 2),
+            new InputIssue(InputIssue.Kind.WORDS_WITHOUT_LABEL, 1, "d", 3));
+      }
+    }
+  }
+
+  @Test
+  void strictStopsEveryPathAtTheSameLine() throws IOException {
+    Args args = Args.builder().build();
+    TrainingData.Options strict = inTmp().withStrict(true);
+    String[][] cases = {
+        {"__label__a x\n__label__b y\u00ff\n", "d:2: invalid UTF-8"},
+        {"__label__a x\n\n__label__b\nno label\n__label__b y\n", "d:3: the line has labels but no words"},
+        {"__label__a x\nno label\n__label__b\n__label__b y\n", "d:2: the line has words but no label"},
+        // the dictionary's checks come first: no second label says so rather than naming line 2
+        {"__label__a x\nno label\n", "d: only one label (__label__a)"}};
+    for (String[] c : cases) {
+      byte[] text = c[0].getBytes(StandardCharsets.ISO_8859_1);
+      assertThatThrownBy(() -> TrainingData.inMemory(source(text), "d", args, strict))
+          .hasMessageStartingWith(c[1]);
+      assertThatThrownBy(() -> TrainingData.read(source(text), "d", args, strict))
+          .hasMessageStartingWith(c[1]);
+      assertThatThrownBy(() -> OnePassEncoder.read(source(text), "d", args, strict, true))
+          .hasMessageStartingWith(c[1]);
+      // without -strict the same text trains
+      if (!c[1].contains("only one label")) {
+        try (TrainingData d = TrainingData.read(source(text), "d", args, inTmp())) {
+          assertThat(d.issues()).isNotEmpty();
+        }
+      }
+    }
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void pretrainedVectorsGiveTheSameDictionaryLinesAndModelStreamed() throws IOException {
+    // w1 is in the corpus, w999 and __label__new are not, rare0 is below -minCount 2 and comes back
+    Path vec = tmp.resolve("p.vec");
+    Files.writeString(vec, "4 4\nw1 1 2 3 4\nw999 5 6 7 8\n__label__new 1 1 1 1\nrare0 0.5 0.5 0.5 0.5\n");
+    Args args = Args.builder().minCount(2).wordNgrams(2).bucket(97).thread(1).seed(5).dim(4).epoch(2)
+        .build();
+    byte[] text = ("__label__x rare0 w1 w2\n" + new String(corpus(500, 9), StandardCharsets.ISO_8859_1))
+        .getBytes(StandardCharsets.ISO_8859_1);
+    TrainingData.Options options = inTmp().withPretrainedVectors(VecFile.read(vec, 4));
+    TrainingData heap = TrainingData.inMemory(source(text), "d", args, options);
+    try (TrainingData file = TrainingData.read(source(text), "d", args, options)) {
+      Dictionary dict = file.dictionary();
+      assertThat(dict.find("w999")).isNotNegative();
+      assertThat(dict.find("rare0")).isNotNegative();
+      assertThat(dict.find("__label__new")).isGreaterThanOrEqualTo(dict.nwords());
+      assertThat(entries(dict)).isEqualTo(entries(heap.dictionary()));
+      assertThat(lines(file.lines(), 0, file.lines().lineCount()))
+          .isEqualTo(lines(heap.lines(), 0, heap.lines().lineCount()));
+      // the first line's rare0 has a row again
+      assertThat(lines(file.lines(), 0, 1).get(0).rows()).contains(dict.find("rare0"));
+      TextClassifier a = Trainer.train(args, heap, Heads.create(args, heap.dictionary().labelCounts()),
+          null);
+      TextClassifier b = Trainer.train(args, file, Heads.create(args, dict.labelCounts()), null);
+      assertThat(Arrays.equals(a.model().input(), b.model().input())).isTrue();
+      assertThat(Arrays.equals(a.model().output(), b.model().output())).isTrue();
     }
   }
 }

@@ -22,15 +22,38 @@ class TrainingDataTest {
     assertThatThrownBy(() -> read("")).hasMessage("data.txt: the file is empty");
   }
 
+  private static TrainingData strict(byte[] b) {
+    return TrainingData.read(() -> new java.io.ByteArrayInputStream(b), "data.txt", ARGS,
+        TrainingData.Options.DEFAULT.withStrict(true));
+  }
+
   @Test
-  void labelsWithoutWordsNamesTheLine() {
-    assertThatThrownBy(() -> read("__label__a x\n\n__label__b\n"))
+  void labelsWithoutWordsTrainOnEndOfLineAsInFastText() {
+    TrainingData d = read("__label__a x\n\n__label__b\n__label__a __label__b\n");
+    int eos = d.dictionary().eosId();
+    // the line of labels alone is an example whose one input row is </s>
+    assertThat(CorpusTest.rowsOf(d.corpus())).isDeepEqualTo(new int[][] {
+        {d.dictionary().find("x"), eos}, {eos}, {eos}});
+    assertThat(d.issues()).containsExactly(
+        new InputIssue(InputIssue.Kind.LABELS_WITHOUT_WORDS, 2, "data.txt", 3));
+    assertThat(d.issues().get(0).message()).isEqualTo("2 lines hold labels but no words, the first at"
+        + " data.txt:3; their one input is the end-of-line token </s>, as in fastText");
+    assertThatThrownBy(() -> strict("__label__a x\n\n__label__b\n".getBytes(StandardCharsets.UTF_8)))
         .hasMessage("data.txt:3: the line has labels but no words");
   }
 
   @Test
-  void wordsWithoutLabelNamesTheLine() {
-    assertThatThrownBy(() -> read("__label__a x\n__label__b y\nz w\n"))
+  void wordsWithoutLabelAreSkippedAndTheirTokensCounted() {
+    TrainingData d = read("__label__a x\n__label__b y\nz w\n");
+    assertThat(d.corpus().lines()).isEqualTo(2);
+    assertThat(d.corpus().totalTokens()).isEqualTo(d.dictionary().ntokens()).isEqualTo(9);
+    // the skipped line's words are in the dictionary, as fastText counts them
+    assertThat(d.dictionary().find("z")).isNotNegative();
+    assertThat(d.issues()).containsExactly(
+        new InputIssue(InputIssue.Kind.WORDS_WITHOUT_LABEL, 1, "data.txt", 3));
+    assertThat(d.issues().get(0).message()).isEqualTo(
+        "1 line holds words but no label, at data.txt:3; it is skipped, as fastText skips it");
+    assertThatThrownBy(() -> strict("__label__a x\n__label__b y\nz w\n".getBytes(StandardCharsets.UTF_8)))
         .hasMessageStartingWith("data.txt:3: the line has words but no label");
   }
 
@@ -41,9 +64,28 @@ class TrainingDataTest {
   }
 
   @Test
-  void invalidUtf8NamesTheLine() {
-    byte[] b = "__label__a x\n__label__b y\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
-    assertThatThrownBy(() -> read(b)).hasMessageStartingWith("data.txt:2: invalid UTF-8");
+  void invalidUtf8IsReadAsBytes() {
+    byte[] b = "__label__a x\n__label__b y\u00ff\n__label__a \u00ff\u00fe y\u00ff\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    TrainingData d = read(b);
+    Dictionary dict = d.dictionary();
+    // the tokens are their bytes: hashed, counted and stored as such
+    byte[] y = {'y', (byte) 0xff};
+    int id = dict.find(y, 0, y.length);
+    assertThat(id).isNotNegative();
+    assertThat(dict.count(id)).isEqualTo(2);
+    assertThat(dict.wordBytes(dict.find(new byte[] {(byte) 0xff, (byte) 0xfe}, 0, 2)))
+        .containsExactly(0xff, 0xfe);
+    assertThat(d.corpus().lines()).isEqualTo(3);
+    assertThat(d.issues()).containsExactly(new InputIssue(InputIssue.Kind.INVALID_UTF8, 2, "data.txt", 2));
+    assertThat(d.issues().get(0).message()).isEqualTo("2 lines hold invalid UTF-8, the first at"
+        + " data.txt:2; they are read as bytes, as fastText reads them");
+    assertThatThrownBy(() -> strict(b)).hasMessageStartingWith("data.txt:2: invalid UTF-8");
+  }
+
+  @Test
+  void aCleanFileHasNoIssues() {
+    assertThat(read("__label__a x\n__label__b y\n").issues()).isEmpty();
   }
 
   @Test

@@ -5,27 +5,41 @@ import dev.losslab.text.Args;
 import dev.losslab.text.Corpus;
 import dev.losslab.text.Head;
 import dev.losslab.text.Heads;
+import dev.losslab.text.InputIssue;
 import dev.losslab.text.ModelFiles;
 import dev.losslab.text.ModelMemory;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.Trainer;
 import dev.losslab.text.TrainingData;
 import dev.losslab.text.TrainingDiverged;
+import dev.losslab.text.WordVectors;
+import dev.losslab.text.format.AtomicFiles;
+import dev.losslab.text.format.ModelSidecar;
+import dev.losslab.text.format.VecFile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code supervised}: trains a text classifier with fastText's flags and defaults, and writes
- * {@code PREFIX.bin} (a fastText model) and {@code PREFIX.bin.losslab} (its sidecar).
+ * {@code PREFIX.bin} (a fastText model) and {@code PREFIX.bin.losslab} (its sidecar), and with
+ * {@code -saveVec} {@code PREFIX.vec}. Input is read as fastText reads it; doubtful lines get one
+ * warning per kind ({@code -strict} makes them errors).
  */
 @Command(name = "supervised", sortOptions = false,
     description = {"Train a text classifier (fastText's supervised: same flags and defaults).",
-        "Writes PREFIX.bin, a fastText model file, and PREFIX.bin.losslab, its sidecar."})
+        "Writes PREFIX.bin, a fastText model file, and PREFIX.bin.losslab, its sidecar; with -saveVec"
+            + " also PREFIX.vec, every word's vector as fastText writes it.",
+        "Input is read as fastText reads it: invalid UTF-8 as bytes, a line of labels alone as an"
+            + " example whose one input is </s>, a line of words alone skipped. Each kind gets one"
+            + " warning with its count and first FILE:LINE; -strict makes them errors."})
 public final class SupervisedCommand implements Callable<Integer> {
 
   @Option(names = "-input", required = true, paramLabel = "FILE", description = "training file path")
@@ -53,6 +67,13 @@ public final class SupervisedCommand implements Callable<Integer> {
   @Option(names = "-verbose", paramLabel = "N", description = "verbosity level [2]") Integer verbose;
   @Option(names = "-seed", paramLabel = "N", description = "random seed; with -thread 1 the model is bit-identical run after run [0]") Long seed;
 
+  @Option(names = "-pretrainedVectors", paramLabel = "FILE", description = "pretrained word vectors (.vec) for the rows of the words they hold, as fastText; DIM must equal -dim []")
+  Path pretrainedVectors;
+  @Option(names = "-saveVec", description = "also write PREFIX.vec: every word and its vector, as fastText writes it")
+  boolean saveVec;
+  @Option(names = "-strict", description = "fail on invalid UTF-8, on a line with labels but no words and on one with words but no label, instead of reading them as fastText does")
+  boolean strict;
+
   @Option(names = "-validation", paramLabel = "FILE", description = "labelled file scored (P@1, R@1) after every epoch")
   Path validation;
   @Option(names = "-patience", paramLabel = "N", description = "with -validation: stop after N epochs without a better P@1 (0 = never) [0]")
@@ -77,6 +98,8 @@ public final class SupervisedCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin InputFormatOptions inputFormat = new InputFormatOptions();
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help") boolean help;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   Args args() {
     Args.Builder b = Args.builder();
@@ -141,14 +164,22 @@ public final class SupervisedCommand implements Callable<Integer> {
       throw new Errors.UserException(e.getMessage());
     }
     PrintStream err = System.err;
+    PrintWriter warnings = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    TrainingData data;
+    TrainingData.Options options = TrainingData.Options.DEFAULT.withStrict(strict);
+    if (pretrainedVectors != null) {
+      options = options.withPretrainedVectors(readVectors(args, warnings));
+    }
+    TrainingData data = null;
     Corpus valid = null;
     try {
       // the encoded corpus goes to a temporary file next to the output: a folder the user can write
       // to, and a disk rather than a /tmp that may live in memory
       data = TrainingData.read(inputFormat.source(input, args.label()), input.toString(), args,
-          parent == null ? TrainingData.defaultTempFolder() : parent);
+          parent == null ? options : options.withTempFolder(parent));
+      for (InputIssue issue : data.issues()) {
+        warn(warnings, issue.message());
+      }
       if (validation != null) {
         valid = TrainingData.encode(inputFormat.source(validation, args.label()),
             validation.toString(), data.dictionary());
@@ -158,6 +189,9 @@ public final class SupervisedCommand implements Callable<Integer> {
         }
       }
     } catch (IllegalArgumentException e) {
+      if (data != null) {
+        data.close(); // a bad validation file: the temporary corpus file goes now
+      }
       throw new Errors.UserException(e.getMessage());
     }
     if (args.verbose() > 0) {
@@ -187,14 +221,69 @@ public final class SupervisedCommand implements Callable<Integer> {
     // No collection before saving: saving writes from the model's arrays and the vocabulary's bytes
     // and allocates next to nothing, so freeing the corpus would not lower the peak, while a full
     // collection would touch the rest of the collector's mark bitmap and raise it.
+    Path vec = Path.of(output + ".vec");
+    removeLeftovers(warnings, output, saveVec ? List.of(out, ModelSidecar.pathFor(out), vec)
+        : List.of(out, ModelSidecar.pathFor(out)));
     try {
       ModelFiles.save(model, out);
     } catch (IOException e) {
       throw new Errors.UserException(out + ": cannot write the model (" + e.getMessage() + ")");
     }
+    if (saveVec) {
+      try {
+        new WordVectors(model).writeVec(vec);
+      } catch (IOException e) {
+        throw new Errors.UserException(vec + ": cannot write the vectors (" + e.getMessage() + ")");
+      }
+    }
     if (args.verbose() > 1) {
-      err.printf("wrote %s (%.1fs in all)%n", out, (System.nanoTime() - t0) / 1e9);
+      err.printf("wrote %s%s (%.1fs in all)%n", out, saveVec ? " and " + vec : "",
+          (System.nanoTime() - t0) / 1e9);
     }
     return Errors.OK;
+  }
+
+  /** Reads {@code -pretrainedVectors}, checking its dimension against {@code -dim} first. */
+  private VecFile readVectors(Args args, PrintWriter warnings) {
+    VecFile v;
+    try {
+      v = VecFile.read(pretrainedVectors, args.dim());
+    } catch (IllegalArgumentException e) {
+      throw new Errors.UserException("-pretrainedVectors " + e.getMessage());
+    } catch (IOException e) {
+      throw new Errors.UserException("-pretrainedVectors " + pretrainedVectors + ": cannot read ("
+          + e.getMessage() + ")");
+    }
+    if (v.ignoredLines() > 0) {
+      warn(warnings, pretrainedVectors + ": " + v.ignoredLines() + " line"
+          + (v.ignoredLines() == 1 ? "" : "s") + " after the " + v.size()
+          + " vectors of its header are ignored, as fastText ignores them");
+    }
+    return v;
+  }
+
+  private static void warn(PrintWriter err, String message) {
+    err.println("losslab supervised: warning: " + message);
+    err.flush();
+  }
+
+  /** Deletes what saves of these files left when their process died, and says so in one line. */
+  private static void removeLeftovers(PrintWriter err, String prefix, List<Path> targets) {
+    List<String> removed = new ArrayList<>();
+    for (Path t : targets) {
+      try {
+        for (Path f : AtomicFiles.removeLeftovers(t)) {
+          removed.add(f.getFileName().toString());
+        }
+      } catch (IOException e) {
+        warn(err, "cannot remove what an interrupted save of " + t + " left (" + e.getMessage() + ")");
+      }
+    }
+    if (!removed.isEmpty()) {
+      err.println("losslab supervised: removed " + removed.size() + " temporary file"
+          + (removed.size() == 1 ? "" : "s") + " that interrupted saves of " + prefix + " left: "
+          + String.join(", ", removed));
+      err.flush();
+    }
   }
 }

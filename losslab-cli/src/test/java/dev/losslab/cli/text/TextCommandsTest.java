@@ -138,22 +138,71 @@ class TextCommandsTest {
   @Test
   void badDataFailsWithFileAndLineAndWritesNothing() throws IOException {
     String prefix = dir.resolve("bad").toString();
-    Path f = dir.resolve("words-no-label.txt");
-    Files.writeString(f, "__label__a x\nx y\n__label__b z\n");
-    assertThat(run("supervised", "-input", f.toString(), "-output", prefix)).isEqualTo(1);
-    assertThat(err).contains(f + ":2: the line has words but no label");
     Path empty = dir.resolve("empty.txt");
     Files.writeString(empty, "");
     assertThat(run("supervised", "-input", empty.toString(), "-output", prefix)).isEqualTo(1);
     assertThat(err).contains("empty");
-    Path utf = dir.resolve("utf.txt");
-    Files.write(utf, new byte[] {'_', '_', 'l', 'a', 'b', 'e', 'l', '_', '_', 'a', ' ', (byte) 0xc3, '\n'});
-    assertThat(run("supervised", "-input", utf.toString(), "-output", prefix)).isEqualTo(1);
-    assertThat(err).contains(utf + ":1: invalid UTF-8");
     assertThat(run("supervised", "-input", dir.resolve("missing.txt").toString(), "-output", prefix))
         .isEqualTo(1);
     assertThat(err).contains("missing.txt: no such file");
+    Path one = dir.resolve("one-label.txt");
+    Files.writeString(one, "__label__a x\n__label__a y\n");
+    assertThat(run("supervised", "-input", one.toString(), "-output", prefix)).isEqualTo(1);
+    assertThat(err).contains("only one label");
     assertThat(dir.resolve("bad.bin")).doesNotExist();
+  }
+
+  @Test
+  void doubtfulLinesAreReadAsFastTextReadsThemWithOneWarningEach() throws IOException {
+    Path f = dir.resolve("messy.txt");
+    Files.write(f, ("__label__a x y\nwords alone\n__label__b\n__label__b z \u00ff\n__label__a x\n"
+        + "more words\n__label__b \u00c3 q\n__label__a\n").getBytes(StandardCharsets.ISO_8859_1));
+    String prefix = dir.resolve("messy").toString();
+    assertThat(run("supervised", "-input", f.toString(), "-output", prefix, "-thread", "1",
+        "-verbose", "0", "-dim", "5")).as(err).isZero();
+    assertThat(err.lines()).containsExactly(
+        "losslab supervised: warning: 2 lines hold invalid UTF-8, the first at " + f + ":4; they are"
+            + " read as bytes, as fastText reads them",
+        "losslab supervised: warning: 2 lines hold labels but no words, the first at " + f + ":3;"
+            + " their one input is the end-of-line token </s>, as in fastText",
+        "losslab supervised: warning: 2 lines hold words but no label, the first at " + f + ":2;"
+            + " they are skipped, as fastText skips them");
+    assertThat(dir.resolve("messy.bin")).exists();
+    // -strict: each is an error naming the file and line, as before, and nothing is written
+    String strict = dir.resolve("strict").toString();
+    assertThat(run("supervised", "-input", f.toString(), "-output", strict, "-strict")).isEqualTo(1);
+    assertThat(err).isEqualTo("losslab supervised: " + f + ":4: invalid UTF-8 (byte 0xff at position"
+        + " 1 of a token)\n");
+    Path words = dir.resolve("words-no-label.txt");
+    Files.writeString(words, "__label__a x\nx y\n__label__b z\n");
+    assertThat(run("supervised", "-input", words.toString(), "-output", strict, "-strict")).isEqualTo(1);
+    assertThat(err).contains(words + ":2: the line has words but no label");
+    Path labels = dir.resolve("labels-no-words.txt");
+    Files.writeString(labels, "__label__a x\n__label__b\n");
+    assertThat(run("supervised", "-input", labels.toString(), "-output", strict, "-strict")).isEqualTo(1);
+    assertThat(err).contains(labels + ":2: the line has labels but no words");
+    assertThat(dir.resolve("strict.bin")).doesNotExist();
+  }
+
+  @Test
+  void aSaveRemovesWhatACrashedSaveOfThePrefixLeft() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    long dead = p.pid();
+    Path left = Files.writeString(dir.resolve(".m.bin." + dead + ".5eed.tmp"), "half a model");
+    Path leftVec = Files.writeString(dir.resolve(".m.vec." + dead + ".1.tmp"), "half");
+    Path live = Files.writeString(dir.resolve(".m.bin." + ProcessHandle.current().pid() + ".2.tmp"), "");
+    String prefix = dir.resolve("m").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-thread", "1",
+        "-verbose", "0", "-dim", "5", "-saveVec")).isZero();
+    assertThat(err).isEqualTo("losslab supervised: removed 2 temporary files that interrupted saves"
+        + " of " + prefix + " left: .m.bin." + dead + ".5eed.tmp, .m.vec." + dead + ".1.tmp\n");
+    assertThat(left).doesNotExist();
+    assertThat(leftVec).doesNotExist();
+    assertThat(live).exists();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-thread", "1",
+        "-verbose", "0", "-dim", "5")).isZero();
+    assertThat(err).isEmpty();
   }
 
   @Test
