@@ -123,7 +123,8 @@ public final class CompareReport {
       }
     }
     if (!failures.isEmpty()) {
-      s.table("Runs that diverged (objective became NaN or infinite)",
+      s.table("Runs that diverged (objective became NaN or infinite) or failed (an error in training,"
+          + " with its message)",
           List.of("loss", "seed", "epoch", "message"), failures);
     }
     record(ms, experiment, runs);

@@ -2,6 +2,14 @@ package dev.losslab.experiment;
 
 import dev.losslab.report.Report;
 import dev.losslab.report.ReportWriter;
+import dev.losslab.sweep.EngineSettings;
+import dev.losslab.sweep.Grid;
+import dev.losslab.sweep.RunStore;
+import dev.losslab.sweep.SweepEngines;
+import dev.losslab.sweep.SweepListener;
+import dev.losslab.sweep.SweepPlan;
+import dev.losslab.sweep.SweepResult;
+import dev.losslab.sweep.SweepRunner;
 import dev.losslab.text.Args;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,8 +33,8 @@ import java.util.function.Consumer;
  * Lab.write(Lab.experiment("label-noise", ExperimentContext.quick()), Path.of("label-noise"));
  * }</pre>
  *
- * <p>Every method runs on the calling thread and is deterministic by seed, apart from the times it
- * records. Bad arguments throw {@link IllegalArgumentException} with a one-line message naming the
+ * <p>Every method but {@link #sweep} runs on the calling thread; all are deterministic by seed, apart
+ * from the times they record. Bad arguments throw {@link IllegalArgumentException} with a one-line message naming the
  * value at fault; a report folder that cannot be written throws {@link IOException} naming it.
  */
 public final class Lab {
@@ -50,6 +58,22 @@ public final class Lab {
     long start = System.nanoTime();
     List<RunResult> runs = Comparison.run(config, data, onRun);
     return result(config, info, runs, start);
+  }
+
+  /**
+   * Sweeps {@code grid} over {@code config} on {@code data} with the in-process engine (a thread per
+   * core), keeping finished runs in the store at {@code store} ({@code null} for none): runs the store
+   * holds are not trained again. The result's {@code report()} is that of {@code losslab compare
+   * --grid}.
+   *
+   * @throws IllegalArgumentException naming the grid option and value, or the store, at fault
+   */
+  public static SweepResult sweep(CompareConfig config, Grid grid,
+      CompareData data, Path store) {
+    RunStore s = store == null ? null : RunStore.open(store);
+    SweepPlan plan = SweepPlan.of(config, grid, data.checksum());
+    return SweepRunner.runOpening(plan, data, s,
+        () -> SweepEngines.open(SweepEngines.IN_PROCESS, EngineSettings.defaults()), SweepListener.NONE);
   }
 
   /**

@@ -19,18 +19,31 @@ import java.util.Objects;
  * @param yMax upper end of the y axis, or {@code null} to fit the data
  * @param xMin lower end of the x axis, or {@code null} to fit the data
  * @param xMax upper end of the x axis, or {@code null} to fit the data
+ * @param xCategories names of the x positions 1, 2, … (a categorical axis: the curves' x values are
+ *     those positions, and the axis shows the names); empty for a numeric axis
  */
 public record LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-    List<Curve> curves, Double yMin, Double yMax, Double xMin, Double xMax) implements Plot {
+    List<Curve> curves, Double yMin, Double yMax, Double xMin, Double xMax, List<String> xCategories)
+    implements Plot {
 
   public LinePlot {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(xLabel, "xLabel");
     Objects.requireNonNull(yLabel, "yLabel");
     curves = List.copyOf(curves);
+    xCategories = xCategories == null ? List.of() : List.copyOf(xCategories);
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("plot '" + title + "' has no curves");
     }
+    if (!xCategories.isEmpty() && logX) {
+      throw new IllegalArgumentException("plot '" + title + "': a categorical x axis is not logarithmic");
+    }
+  }
+
+  /** A plot over a numeric x axis. */
+  public LinePlot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+      List<Curve> curves, Double yMin, Double yMax, Double xMin, Double xMax) {
+    this(title, xLabel, yLabel, logX, logY, curves, yMin, yMax, xMin, xMax, List.of());
   }
 
   public static Builder builder(String title, String xLabel, String yLabel) {
@@ -49,6 +62,7 @@ public record LinePlot(String title, String xLabel, String yLabel, boolean logX,
     private Double yMax;
     private Double xMin;
     private Double xMax;
+    private List<String> xCategories = List.of();
 
     private Builder(String title, String xLabel, String yLabel) {
       this.title = title;
@@ -80,13 +94,23 @@ public record LinePlot(String title, String xLabel, String yLabel, boolean logX,
       return this;
     }
 
+    /**
+     * Makes the x axis categorical: position {@code i + 1} is named {@code names.get(i)}, and the
+     * curves' x values are positions.
+     */
+    public Builder xCategories(List<String> names) {
+      this.xCategories = List.copyOf(names);
+      return this;
+    }
+
     public Builder curve(Curve c) {
       curves.add(c);
       return this;
     }
 
     public LinePlot build() {
-      return new LinePlot(title, xLabel, yLabel, logX, logY, curves, yMin, yMax, xMin, xMax);
+      return new LinePlot(title, xLabel, yLabel, logX, logY, curves, yMin, yMax, xMin, xMax,
+          xCategories);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
@@ -19,10 +20,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws a {@link Plot} to a PNG file with XChart, headless: a {@link LinePlot} as an XY chart, a
- * {@link BarPlot} as a grouped category chart. Curves and bar series get colours from a fixed
- * colour-blind-safe palette (Okabe–Ito, then Tableau) so the same loss has the same colour in every
- * figure of a report when the series are given in the same order; a band is drawn as a translucent
- * polygon under its line. Numeric x axes get round tick steps even over an equally spaced sweep.
+ * {@link BarPlot} as a grouped category chart, a {@link HeatMapPlot} as XChart's heat map. Curves and
+ * bar series get colours from a fixed colour-blind-safe palette (Okabe–Ito, then Tableau) so the same
+ * loss has the same colour in every figure of a report when the series are given in the same order; a
+ * band is drawn as a translucent polygon under its line. Numeric x axes get round tick steps even over
+ * an equally spaced sweep; a categorical one names its positions.
  */
 public final class PlotRenderer {
   static {
@@ -56,7 +58,54 @@ public final class PlotRenderer {
     if (plot instanceof BarPlot bars) {
       return writePng(bars, file);
     }
+    if (plot instanceof HeatMapPlot heat) {
+      return writePng(heat, file);
+    }
     return writePng((LinePlot) plot, file);
+  }
+
+  /** Light to dark: the heat map's scale, from the palette's sky blue to its blue. */
+  private static final Color[] HEAT = {
+    new Color(0xF7, 0xFB, 0xFF), new Color(0x9E, 0xCA, 0xE1), new Color(0x42, 0x92, 0xC6),
+    new Color(0x08, 0x45, 0x94),
+  };
+
+  /**
+   * Writes {@code plot} to {@code file} (PNG) as a heat map with each cell's value written in it.
+   *
+   * @return {@code "N cells without a value"} when some cell is non-finite (left blank), else nothing
+   */
+  public static List<String> writePng(HeatMapPlot plot, Path file) throws IOException {
+    HeatMapChart chart = new HeatMapChart(WIDTH, HEIGHT);
+    chart.setTitle(plot.title());
+    chart.setXAxisTitle(plot.xLabel());
+    chart.setYAxisTitle(plot.yLabel());
+    var st = chart.getStyler();
+    common(st);
+    st.setLegendPosition(Styler.LegendPosition.OutsideE);
+    st.setMin(plot.min());
+    st.setMax(plot.max());
+    st.setRangeColors(HEAT);
+    st.setShowValue(true);
+    st.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    st.setValueFontColor(Color.BLACK);
+    st.setHeatMapValueDecimalPattern("0.000");
+    st.setDrawBorder(true);
+    st.setPlotGridLinesVisible(false);
+    List<Number[]> cells = new ArrayList<>();
+    for (int y = 0; y < plot.yCategories().size(); y++) {
+      for (int x = 0; x < plot.xCategories().size(); x++) {
+        double v = plot.values()[y][x];
+        if (Double.isFinite(v)) {
+          cells.add(new Number[] {x, y, v});
+        }
+      }
+    }
+    chart.addSeries(plot.title(), plot.xCategories(), plot.yCategories(), cells);
+    BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    int missing = plot.missing();
+    return missing == 0 ? List.of() : List.of(missing + (missing == 1 ? " cell" : " cells")
+        + " without a value");
   }
 
   /**
@@ -120,7 +169,14 @@ public final class PlotRenderer {
     List<String> omitted = new ArrayList<>();
     List<Runnable> lines = new ArrayList<>();
     java.util.Set<String> names = new java.util.HashSet<>();
-    if (!plot.logX()) {
+    if (!plot.xCategories().isEmpty()) {
+      // positions 1 … n, equally spaced, so XChart puts a tick on each; name it
+      List<String> cats = plot.xCategories();
+      chart.setCustomXAxisTickLabelsFormatter(x -> {
+        long i = Math.round(x);
+        return Math.abs(x - i) < 1e-9 && i >= 1 && i <= cats.size() ? cats.get((int) i - 1) : "";
+      });
+    } else if (!plot.logX()) {
       addTickAnchor(chart, plot, names); // first, so that its x values lead the axis's list
     }
     for (int c = 0; c < plot.curves().size(); c++) {

@@ -10,10 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -123,14 +128,64 @@ public final class ReportWriter {
     if (!figures.isEmpty()) {
       Files.createDirectories(into.resolve("fig"));
     }
-    for (Block.Figure f : figures) {
-      omitted.put(f.name(), PlotRenderer.writePng(f.plot(), into.resolve(f.file())));
+    List<List<String>> drawn = render(figures, into);
+    for (int i = 0; i < figures.size(); i++) {
+      omitted.put(figures.get(i).name(), drawn.get(i));
     }
     Files.writeString(into.resolve("results.csv"), CsvWriter.render(report), StandardCharsets.UTF_8);
     Files.writeString(into.resolve("results.json"), JsonWriter.render(report), StandardCharsets.UTF_8);
     // index.html last: a folder with an index is a folder with everything the index links to.
     Files.writeString(into.resolve("index.html"), HtmlWriter.render(report, omitted),
         StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Draws the figures into {@code into}, on up to one thread per core (each figure is its own chart
+   * and file, so the PNGs are the same bytes in any order), and returns each figure's undrawable
+   * curves in the figures' order.
+   */
+  private static List<List<String>> render(List<Block.Figure> figures, Path into) throws IOException {
+    int threads = Math.min(figures.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      List<List<String>> out = new ArrayList<>();
+      for (Block.Figure f : figures) {
+        out.add(PlotRenderer.writePng(f.plot(), into.resolve(f.file())));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "report-figure");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<List<String>>> pending = new ArrayList<>();
+      for (Block.Figure f : figures) {
+        pending.add(pool.submit(() -> PlotRenderer.writePng(f.plot(), into.resolve(f.file()))));
+      }
+      List<List<String>> out = new ArrayList<>();
+      for (Future<List<String>> p : pending) {
+        out.add(p.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while drawing the figures", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void swap(Path tmp, Path dir, Path parent, String name) throws IOException {

@@ -93,6 +93,24 @@ class ReportWriterTest {
   }
 
   @Test
+  void figuresDrawnOnSeveralThreadsAreTheBytesOfOneByOne() throws Exception {
+    Report r = tinyReport("figures");
+    Path dir = tmp.resolve("parallel");
+    ReportWriter.write(r, dir);
+    assertThat(r.figures()).hasSize(2);
+    for (Block.Figure f : r.figures()) {
+      Path alone = tmp.resolve("alone-" + f.name() + ".png");
+      List<String> omitted = PlotRenderer.writePng(f.plot(), alone);
+      assertThat(Files.readAllBytes(dir.resolve(f.file()))).as(f.name())
+          .isEqualTo(Files.readAllBytes(alone));
+      if (f.name().endsWith("loss")) {
+        assertThat(omitted).containsExactly("diverged");
+      }
+    }
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("diverged");
+  }
+
+  @Test
   void csvAndJsonHoldEveryMeasurementAndTheConfiguration() throws Exception {
     Path dir = tmp.resolve("r");
     ReportWriter.write(tinyReport("Tiny"), dir);
