@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         dev.losslab.cli.text.SupervisedCommand.class, dev.losslab.cli.text.TestCommand.class,
         dev.losslab.cli.text.TestLabelCommand.class, dev.losslab.cli.text.PredictCommand.Labels.class,
         dev.losslab.cli.text.PredictCommand.WithProbabilities.class,
-        dev.losslab.cli.text.DumpCommand.class, dev.losslab.cli.text.VectorsCommand.Words.class,
+        dev.losslab.cli.text.DumpCommand.class, dev.losslab.cli.text.QuantizeCommand.class,
+        dev.losslab.cli.text.VectorsCommand.Words.class,
         dev.losslab.cli.text.VectorsCommand.Sentences.class})
 public final class Main implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.losslab.text;
 
 import dev.losslab.text.format.DictionaryEntries;
+import dev.losslab.text.format.PruneIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntFunction;
@@ -12,7 +13,9 @@ import java.util.function.IntFunction;
  * stores (entries {@code (word, count, type)}, nwords, nlabels, ntokens) and is immutable.
  *
  * <p>Row ids of the input matrix: word {@code w} is row {@code w}; bucket {@code b} (a word or
- * character n-gram) is row {@code nwords + b}.
+ * character n-gram) is row {@code nwords + b}. A <b>pruned</b> dictionary (a quantized model made with
+ * {@code -cutoff}) keeps only some buckets: bucket {@code b} is row {@code nwords + pruneIndex.rowOf(b)},
+ * and an n-gram whose bucket was pruned adds no row (fastText's {@code pushHash}).
  */
 public final class Dictionary {
   /** Entry type of a word, as stored in a fastText model. */
@@ -32,6 +35,8 @@ public final class Dictionary {
   private final int wordNgrams;
   private final int[][] subwords;
   private final int eosId;
+  /** The kept buckets of a pruned dictionary; null when every bucket has its row. */
+  private final PruneIndex prune;
 
   /**
    * A dictionary from entries already in model order (words first, then labels).
@@ -43,7 +48,8 @@ public final class Dictionary {
    * @param ntokens the number of tokens of the training data
    */
   public Dictionary(Args args, byte[][] words, long[] counts, int nwords, long ntokens) {
-    this(args, words.length, i -> words[i], checkCounts(words, counts, nwords), nwords, ntokens);
+    this(args, words.length, i -> words[i], checkCounts(words, counts, nwords), nwords, ntokens,
+        null);
   }
 
   /**
@@ -56,8 +62,18 @@ public final class Dictionary {
    * @throws IllegalArgumentException if an entry appears twice
    */
   public Dictionary(Args args, DictionaryEntries entries) {
+    this(args, entries, null);
+  }
+
+  /**
+   * A pruned dictionary from the entries and {@code pruneidx} of a quantized model file, as
+   * {@link #Dictionary(Args, DictionaryEntries)} otherwise.
+   *
+   * @param prune the kept buckets; null for a dictionary that is not pruned
+   */
+  public Dictionary(Args args, DictionaryEntries entries, PruneIndex prune) {
     this(args, entries.nwords() + entries.nlabels(), entries::wordBytes, counts(entries),
-        entries.nwords(), entries.ntokens());
+        entries.nwords(), entries.ntokens(), prune);
   }
 
   private static long[] checkCounts(byte[][] words, long[] counts, int nwords) {
@@ -78,7 +94,8 @@ public final class Dictionary {
   }
 
   private Dictionary(Args args, int size, IntFunction<byte[]> words, long[] counts, int nwords,
-      long ntokens) {
+      long ntokens, PruneIndex prune) {
+    this.prune = prune;
     this.counts = counts;
     this.nwords = nwords;
     this.nlabels = size - nwords;
@@ -118,6 +135,24 @@ public final class Dictionary {
     }
   }
 
+  /**
+   * A pruned copy of this dictionary (fastText's {@code Dictionary::prune}): the words {@code keep}
+   * (ascending ids; they become words {@code 0..keep.length-1}, in that order), every label, and the
+   * buckets {@code prune} keeps.
+   *
+   * @param args the settings this dictionary was built with
+   */
+  Dictionary pruned(Args args, int[] keep, PruneIndex prune) {
+    int kw = keep.length;
+    int size = kw + nlabels;
+    long[] c = new long[size];
+    for (int i = 0; i < size; i++) {
+      c[i] = counts[i < kw ? keep[i] : nwords + i - kw];
+    }
+    return new Dictionary(args, size, i -> table.key(i < kw ? keep[i] : nwords + i - kw), c, kw,
+        ntokens, prune);
+  }
+
   public int nwords() { return nwords; }
   public int nlabels() { return nlabels; }
   public int size() { return table.size(); }
@@ -129,9 +164,40 @@ public final class Dictionary {
   public int minn() { return minn; }
   public int maxn() { return maxn; }
 
-  /** Rows of the input matrix: {@code nwords + bucket}. */
+  /** Rows of the input matrix: {@code nwords + bucket}, or {@code nwords +} the kept buckets. */
   public long inputRows() {
-    return (long) nwords + bucket;
+    return (long) nwords + (prune != null ? prune.size() : bucket);
+  }
+
+  /** The kept buckets when the dictionary is pruned. */
+  public java.util.Optional<PruneIndex> pruneIndex() {
+    return java.util.Optional.ofNullable(prune);
+  }
+
+  /**
+   * Maps the bucket rows {@code rows[from ..)} ({@code nwords + b}, as hashed) to the rows a pruned
+   * dictionary keeps, dropping the pruned ones and keeping the order; nothing to do when it is not
+   * pruned.
+   */
+  void pruneRows(IntList rows, int from) {
+    if (prune == null) {
+      return;
+    }
+    int[] a = rows.array();
+    int n = rows.size();
+    int w = from;
+    for (int i = from; i < n; i++) {
+      int v = a[i];
+      if (v >= nwords) {
+        int r = prune.rowOf(v - nwords);
+        if (r < 0) {
+          continue;
+        }
+        v = nwords + r;
+      }
+      a[w++] = v;
+    }
+    rows.truncate(w);
   }
 
   /** Id of a token, or -1. */
@@ -226,7 +292,12 @@ public final class Dictionary {
         }
         if (g >= minn && !(g == 1 && (i == 0 || j == n))) {
           int h = FastTextHash.hash(scratch, i, j - i);
-          out.add(nwords + FastTextHash.charBucket(h, bucket));
+          int row = FastTextHash.charBucket(h, bucket);
+          if (prune == null) {
+            out.add(nwords + row);
+          } else if ((row = prune.rowOf(row)) >= 0) {
+            out.add(nwords + row);
+          }
         }
       }
     }

@@ -129,9 +129,7 @@ public final class HierarchicalSoftmaxHead implements Head {
       out.offer(score, node);
       return;
     }
-    int dim = m.dim();
-    float f = Vectors.dot(m.outputRow(node - osz), 0, ws.hidden, 0, dim);
-    f = Head.sigmoid(f);
+    float f = Head.sigmoid(m.score(node - osz, ws.hidden));
     dfs(m, ws, k, logThreshold, left[node], score + Head.stdLog(1f - f), out);
     dfs(m, ws, k, logThreshold, right[node], score + Head.stdLog(f), out);
   }

@@ -26,6 +26,14 @@ public final class IntList {
     size = 0;
   }
 
+  /** Keeps the first {@code n} values ({@code 0 <= n <= size()}). */
+  public void truncate(int n) {
+    if (n < 0 || n > size) {
+      throw new IndexOutOfBoundsException("truncate to " + n + " of " + size);
+    }
+    size = n;
+  }
+
   public int size() {
     return size;
   }

@@ -99,8 +99,10 @@ public final class LineEncoder {
   }
 
   private void addWordNgrams() {
+    int from = words.size();
     FastTextHash.addWordNgrams(hashes.array(), hashes.size(), dict.wordNgrams(), nwords,
         dict.bucket(), words);
+    dict.pruneRows(words, from);
   }
 
   /** Input rows of the line (with duplicates). */

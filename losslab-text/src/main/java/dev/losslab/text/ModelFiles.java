@@ -4,9 +4,12 @@ import dev.losslab.text.format.DictionaryEntries;
 import dev.losslab.text.format.FastTextArgs;
 import dev.losslab.text.format.FastTextBinary;
 import dev.losslab.text.format.FastTextDictionary;
+import dev.losslab.text.format.FastTextFile;
 import dev.losslab.text.format.FastTextMatrix;
+import dev.losslab.text.format.FastTextQuantized;
 import dev.losslab.text.format.ModelSidecar;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +19,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Saves a {@link TextClassifier} as a fastText {@code .bin} (version 12) plus the losslab sidecar, and
- * loads either a losslab or a fastText model. The mapping is field for field: the args block from
+ * Saves a {@link TextClassifier} as a fastText {@code .bin} (version 12), or as a {@code .ftz} when its
+ * model is quantized, plus the losslab sidecar, and loads either kind, written by losslab or by
+ * fastText. The mapping is field for field: the args block from
  * {@link Args} (loss code from the head: a core loss is stored as softmax, or as ova for sigmoid
  * outputs, so fastText ranks labels the same way), the dictionary entries in model order, and the two
- * matrices without copying. The sidecar keeps the real loss and its options, the seed and the label
- * prefix.
+ * matrices without copying (a quantized model: its codes and codebooks, and the {@code pruneidx} of a
+ * pruned dictionary). The sidecar keeps the real loss and its options, the seed and the label prefix.
  */
 public final class ModelFiles {
   private ModelFiles() {}
@@ -34,10 +38,29 @@ public final class ModelFiles {
    * vocabulary's word bytes (no object per word), the same bytes as {@code toBinary(c).write(file)}.
    */
   public static void save(TextClassifier c, Path file) throws IOException {
+    save(c, file, true);
+  }
+
+  /**
+   * Writes {@code file} atomically: a {@code .bin} for a dense model, a {@code .ftz} (fastText's
+   * quantized layout) for a quantized one, whatever the file's name. With {@code sidecar} the sidecar
+   * is written next to it; without, a sidecar left there by an earlier save is removed, so that it
+   * cannot be read as this model's.
+   */
+  public static void save(TextClassifier c, Path file, boolean sidecar) throws IOException {
     Model m = c.model();
-    FastTextBinary.write(file, fastTextArgs(c), new Entries(c.dictionary()),
-        new FastTextMatrix(m.inputRows(), m.dim(), m.input()), false,
-        new FastTextMatrix(m.outputRows(), m.dim(), m.output()));
+    if (m.isQuantized()) {
+      FastTextQuantized.write(file, fastTextArgs(c), new Entries(c.dictionary()),
+          c.dictionary().pruneIndex(), m.quantizedInput(), m.storedOutput());
+    } else {
+      FastTextBinary.write(file, fastTextArgs(c), new Entries(c.dictionary()),
+          new FastTextMatrix(m.inputRows(), m.dim(), m.input()), false,
+          new FastTextMatrix(m.outputRows(), m.dim(), m.output()));
+    }
+    if (!sidecar) {
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + ModelSidecar.SUFFIX));
+      return;
+    }
     Map<String, String> options = new LinkedHashMap<>();
     c.args().lossOptions().forEach((k, v) -> options.put(k, render(v)));
     Map<String, String> extra = new LinkedHashMap<>();
@@ -87,10 +110,15 @@ public final class ModelFiles {
   /**
    * The fastText record of a classifier (matrices not copied; one {@code String} and one entry per
    * word: {@link #save} does not go through it).
+   *
+   * @throws IllegalArgumentException for a quantized model (a {@code .ftz}, not a {@code .bin})
    */
   public static FastTextBinary toBinary(TextClassifier c) {
     Dictionary d = c.dictionary();
     Model m = c.model();
+    if (m.isQuantized()) {
+      throw new IllegalArgumentException("a quantized model is written as a .ftz, not a .bin");
+    }
     FastTextArgs fa = fastTextArgs(c);
     List<FastTextDictionary.Entry> entries = new ArrayList<>(d.size());
     for (int i = 0; i < d.size(); i++) {
@@ -103,15 +131,16 @@ public final class ModelFiles {
   }
 
   /**
-   * Loads a model written by losslab or by fastText. The dictionary is read with
-   * {@link FastTextBinary#readCompact}: the vocabulary keeps the word arrays read from the file, with no
+   * Loads a model written by losslab or by fastText, dense ({@code .bin}) or quantized ({@code .ftz},
+   * pruned or not; it predicts but cannot be trained). The dictionary is read with
+   * {@link FastTextFile#read}: the vocabulary keeps the word arrays read from the file, with no
    * {@code String} or entry object per word in between.
    *
    * @throws IOException if the file is missing, unreadable or malformed (the message names it)
    * @throws IllegalArgumentException if it is not a supervised model or its settings are unusable
    */
   public static TextClassifier load(Path file) throws IOException {
-    FastTextBinary.Compact bin = FastTextBinary.readCompact(file);
+    FastTextFile bin = FastTextFile.read(file);
     Optional<ModelSidecar> side = ModelSidecar.read(file);
     FastTextArgs fa = bin.args();
     if (fa.model() != FastTextArgs.ModelName.SUP) {
@@ -145,11 +174,15 @@ public final class ModelFiles {
           file + ": bucket " + fa.bucket() + " does not fit wordNgrams " + fa.wordNgrams()
               + " and maxn " + fa.maxn());
     }
-    Dictionary dict = new Dictionary(args, bin.dictionary());
+    Dictionary dict = new Dictionary(args, bin.dictionary(),
+        bin instanceof FastTextQuantized q ? q.pruneIndex().orElse(null) : null);
     if (dict.nlabels() == 0) {
       throw new IllegalArgumentException(file + ": the model has no labels");
     }
-    Model model = new Model(fa.dim(), bin.input().data(), bin.output().data());
+    Model model = bin instanceof FastTextQuantized q
+        ? Model.quantized(q.input(), q.output())
+        : new Model(fa.dim(), ((FastTextMatrix) bin.input()).data(),
+            ((FastTextMatrix) bin.output()).data());
     return new TextClassifier(args, dict, model, Heads.create(args, dict.labelCounts()));
   }
 

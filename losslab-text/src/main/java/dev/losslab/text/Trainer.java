@@ -67,6 +67,17 @@ public final class Trainer {
     return classifier;
   }
 
+  /**
+   * Trains an existing classifier further, in place, on encoded lines (an in-heap {@link Corpus} or
+   * a {@link CorpusFile}), with the epochs, learning rate, threads, seed and {@code -lrUpdateRate} of
+   * {@code args} and the same schedule as {@link #train(Args, TrainingData, Head, Listener)}
+   * (fastText's {@code quantize -retrain} on a pruned model).
+   */
+  public static void train(TextClassifier classifier, Args args, EncodedLines lines,
+      Listener listener) {
+    new Run(args, lines, classifier, listener).run();
+  }
+
   /** The threads' copies of the output matrix ({@link OutputReplica}) take at most this much heap. */
   static final long REPLICA_BUDGET = 256L << 20;
 

@@ -31,8 +31,18 @@ final class Vectors {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
-  /** {@code out[j] = B_j · h} for the first {@code k} output rows of {@code m}, four rows at a time. */
+  /**
+   * {@code out[j] = B_j · h} for the first {@code k} output rows of {@code m}, four rows at a time (one
+   * row at a time from the codes when {@code B} is quantized).
+   */
   static void scores(Model m, float[] h, int k, float[] out) {
+    dev.losslab.text.format.QuantizedMatrix q = m.quantizedOutput();
+    if (q != null) {
+      for (int j = 0; j < k; j++) {
+        out[j] = q.dotRow(h, j);
+      }
+      return;
+    }
     int dim = m.dim();
     int j = 0;
     for (; j + 3 < k; j += 4) {

@@ -1,7 +1,7 @@
 package dev.losslab.cli.text;
 
 import dev.losslab.cli.Errors;
-import dev.losslab.text.format.FastTextBinary;
+import dev.losslab.text.format.FastTextFile;
 import dev.losslab.text.format.ModelSidecar;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,10 +32,10 @@ public final class DumpCommand implements Callable<Integer> {
     if (!Files.exists(model)) {
       throw new Errors.UserException(model + ": no such model file");
     }
-    FastTextBinary bin;
+    FastTextFile bin;
     Optional<ModelSidecar> side;
     try {
-      bin = FastTextBinary.read(model);
+      bin = FastTextFile.read(model);
       side = ModelSidecar.read(model);
     } catch (IOException e) {
       String m = e.getMessage();
@@ -50,7 +50,7 @@ public final class DumpCommand implements Callable<Integer> {
         s.seed().ifPresent(v -> out.println("# losslab seed " + v));
       });
     } else {
-      out.print(bin.dictionary().dump());
+      out.print(bin.dictionary().toDictionary().dump());
     }
     out.flush();
     return Errors.OK;

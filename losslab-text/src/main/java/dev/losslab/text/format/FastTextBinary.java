@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>A model written by {@link #write} is read by fastText 0.9.2 (and {@code fasttext test} gives the
  * same result on it as on the file it was read from); a model written by fastText is read by
- * {@link #read}. Quantized models ({@code .ftz}) are refused with a clear message. Reading is safe on
+ * {@link #read}. A quantized model ({@code .ftz}) is refused here with a clear message: it is a
+ * {@link FastTextQuantized}, and {@link FastTextFile#read} reads either kind. Reading is safe on
  * untrusted files (see {@link #read}). The matrices are not copied (see {@link FastTextMatrix}).
  *
  * <p>Source: fastText v0.9.2 {@code fasttext.cc} ({@code saveModel}, {@code loadModel}).
@@ -60,8 +61,9 @@ public record FastTextBinary(
    * Reads a fastText model file. Every size in the file is checked against the bytes that remain
    * before anything is allocated, and matrix values must be finite.
    *
-   * @throws MalformedModelException if the file is truncated, corrupted, hostile, quantized, or of
-   *     another version: one line naming the file, the byte offset and what is wrong
+   * @throws MalformedModelException if the file is truncated, corrupted, hostile, quantized (read a
+   *     {@code .ftz} with {@link FastTextFile#read}), or of another version: one line naming the file,
+   *     the byte offset and what is wrong
    * @throws IOException if the file cannot be read ({@link java.nio.file.NoSuchFileException} etc.)
    */
   public static FastTextBinary read(Path file) throws IOException {
@@ -128,7 +130,7 @@ public record FastTextBinary(
    * @param output the output matrix B
    */
   public record Compact(FastTextArgs args, DictionaryBytes dictionary, FastTextMatrix input,
-      boolean qout, FastTextMatrix output) {
+      boolean qout, FastTextMatrix output) implements FastTextFile {
 
     /**
      * Checks the matrix shapes as {@link FastTextBinary}'s constructor does.

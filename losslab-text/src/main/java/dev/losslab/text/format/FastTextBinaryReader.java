@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Reads a fastText {@code .bin} (version 12, not quantized) defensively: every size read from the file
+ * Reads a fastText {@code .bin} or {@code .ftz} (version 12) defensively: every size read from the file
  * is checked against the bytes that remain before anything is allocated, each problem is reported as a
  * {@link MalformedModelException} with the byte offset, and matrices are read in 1 MiB bulk chunks
  * through a little-endian {@link java.nio.FloatBuffer} view.
@@ -28,6 +29,8 @@ final class FastTextBinaryReader implements Closeable {
   private final ByteBuffer buf = ByteBuffer.allocate(SMALL).order(ByteOrder.LITTLE_ENDIAN);
   /** File offset of {@code buf}'s index 0; {@code buf.position()} is the next byte to read. */
   private long bufStart;
+  /** The dictionary's pruneidx, null when it is not pruned (pruneidx_size -1). */
+  private PruneIndex pruneIndex;
 
   private FastTextBinaryReader(Path file) throws IOException {
     this.file = file;
@@ -42,7 +45,13 @@ final class FastTextBinaryReader implements Closeable {
 
   static FastTextBinary.Compact readCompact(Path file) throws IOException {
     try (FastTextBinaryReader r = new FastTextBinaryReader(file)) {
-      return r.readModel();
+      return (FastTextBinary.Compact) r.readModel(true);
+    }
+  }
+
+  static FastTextFile readAny(Path file) throws IOException {
+    try (FastTextBinaryReader r = new FastTextBinaryReader(file)) {
+      return r.readModel(false);
     }
   }
 
@@ -51,7 +60,11 @@ final class FastTextBinaryReader implements Closeable {
     channel.close();
   }
 
-  private FastTextBinary.Compact readModel() throws IOException {
+  /** The message for a {@code .ftz} given to a reader of dense models only. */
+  static final String QUANTIZED = "a quantized model (.ftz): this reader takes dense .bin models only "
+      + "(FastTextFile.read and ModelFiles.load read both)";
+
+  private FastTextFile readModel(boolean denseOnly) throws IOException {
     if (size < 8) {
       throw fail("not a fastText model: only " + size + " bytes");
     }
@@ -66,15 +79,38 @@ final class FastTextBinaryReader implements Closeable {
           + " (only version " + FastTextBinary.VERSION + ", written by fastText 0.9.x, is supported)");
     }
     FastTextArgs args = readArgs();
-    DictionaryBytes dict = readDictionary();
+    long dictAt = pos();
+    DictionaryBytes dict = readDictionary(args);
     long quantAt = pos();
     int quant = u8("quant_input flag");
-    if (quant == 1) {
-      throw new MalformedModelException(file, "quantized models (.ftz) are not supported; "
-          + "use the non-quantized .bin the model was quantized from");
-    }
-    if (quant != 0) {
+    if (quant != 0 && quant != 1) {
       throw failAt(quantAt, "invalid quant_input flag " + quant + " (expected 0 or 1)");
+    }
+    boolean sup = args.model() == FastTextArgs.ModelName.SUP;
+    long outRows = sup ? dict.nlabels() : dict.nwords();
+    String outWhy = sup ? "nlabels (" + dict.nlabels() + ")" : "nwords (" + dict.nwords() + ")";
+    if (quant == 1) {
+      if (denseOnly) {
+        throw new MalformedModelException(file, QUANTIZED);
+      }
+      long inRows = FastTextQuantized.inputRows(args, dict, Optional.ofNullable(pruneIndex));
+      QuantizedMatrix input = readQuantized("input matrix", inRows, "nwords (" + dict.nwords()
+          + ") + " + (pruneIndex != null ? "pruneidx_size (" + pruneIndex.size() + ")"
+              : "bucket (" + args.bucket() + ")"), args.dim());
+      long qoutAt = pos();
+      int qout = u8("qout flag");
+      if (qout != 0 && qout != 1) {
+        throw failAt(qoutAt, "invalid qout flag " + qout + " (expected 0 or 1)");
+      }
+      StoredMatrix output = qout == 1
+          ? readQuantized("output matrix", outRows, outWhy, args.dim())
+          : readMatrix("output matrix", outRows, outWhy, args.dim());
+      trailing();
+      return new FastTextQuantized(args, dict, Optional.ofNullable(pruneIndex), input, output);
+    }
+    if (pruneIndex != null) {
+      throw failAt(dictAt, "pruned dictionary (pruneidx_size " + pruneIndex.size()
+          + ") in a non-quantized model; fastText refuses such a file too");
     }
     FastTextMatrix input = readMatrix("input matrix", (long) dict.nwords() + args.bucket(),
         "nwords (" + dict.nwords() + ") + bucket (" + args.bucket() + ")", args.dim());
@@ -83,13 +119,15 @@ final class FastTextBinaryReader implements Closeable {
     if (qout != 0 && qout != 1) {
       throw failAt(qoutAt, "invalid qout flag " + qout + " (expected 0 or 1)");
     }
-    boolean sup = args.model() == FastTextArgs.ModelName.SUP;
-    FastTextMatrix output = readMatrix("output matrix", sup ? dict.nlabels() : dict.nwords(),
-        sup ? "nlabels (" + dict.nlabels() + ")" : "nwords (" + dict.nwords() + ")", args.dim());
+    FastTextMatrix output = readMatrix("output matrix", outRows, outWhy, args.dim());
+    trailing();
+    return new FastTextBinary.Compact(args, dict, input, qout == 1, output);
+  }
+
+  private void trailing() throws MalformedModelException {
     if (remaining() != 0) {
       throw failAt(pos(), remaining() + " unexpected bytes after the output matrix");
     }
-    return new FastTextBinary.Compact(args, dict, input, qout == 1, output);
   }
 
   private FastTextArgs readArgs() throws IOException {
@@ -122,7 +160,7 @@ final class FastTextBinaryReader implements Closeable {
    * of counts: no {@code String} or entry object per word (a word is decoded only for an error
    * message).
    */
-  private DictionaryBytes readDictionary() throws IOException {
+  private DictionaryBytes readDictionary(FastTextArgs args) throws IOException {
     long at = pos();
     need(4 + 4 + 4 + 8 + 8, "dictionary header");
     int n = buf.getInt();
@@ -201,26 +239,137 @@ final class FastTextBinaryReader implements Closeable {
       words[i] = Arrays.copyOf(word, len);
       counts[i] = count;
     }
-    if (pruneidxSize > 0) {
-      if (pruneidxSize > remaining() / 8) {
-        throw failAt(pos(), "pruneidx claims " + pruneidxSize + " pairs but only " + remaining()
-            + " bytes remain");
-      }
-      skip(pruneidxSize * 8, "pruneidx");
-    }
     if (pruneidxSize >= 0) {
-      // Look ahead at the quant flag to give the more useful message for a .ftz.
-      if (remaining() >= 1) {
-        fill(1);
-        if (buf.get(buf.position()) == 1) {
-          throw new MalformedModelException(file, "quantized models (.ftz) are not supported; "
-              + "use the non-quantized .bin the model was quantized from");
-        }
-      }
-      throw failAt(at, "pruned dictionary (pruneidx_size " + pruneidxSize
-          + ") in a non-quantized model; fastText refuses such a file too");
+      readPruneIndex(pruneidxSize, args);
     }
     return new DictionaryBytes(nwords, ntokens, words, counts);
+  }
+
+  /**
+   * The {@code pruneidx} pairs: each bucket below {@code bucket} and seen once, each row below
+   * {@code pruneidx_size} (fastText numbers the kept buckets 0, 1, ...).
+   */
+  private void readPruneIndex(long n, FastTextArgs args) throws IOException {
+    long at = pos();
+    if (n > remaining() / 8) {
+      throw failAt(at, "pruneidx claims " + n + " pairs but only " + remaining() + " bytes remain");
+    }
+    if (n > PruneIndex.MAX_SIZE || n > args.bucket()) {
+      throw failAt(at, "pruneidx claims " + n + " pairs, more than the " + args.bucket()
+          + " buckets of the model");
+    }
+    int[] buckets = new int[(int) n];
+    int[] rows = new int[(int) n];
+    for (int i = 0; i < n; i++) {
+      long pairAt = pos();
+      need(8, "pruneidx pair " + i + " of " + n);
+      int b = buf.getInt();
+      int r = buf.getInt();
+      if (b < 0 || b >= args.bucket() || r < 0 || r >= n) {
+        throw failAt(pairAt, "pruneidx pair " + i + " of " + n + " maps bucket " + b + " to row " + r
+            + " (buckets are in [0, " + args.bucket() + "), rows in [0, " + n + "))");
+      }
+      buckets[i] = b;
+      rows[i] = r;
+    }
+    try {
+      pruneIndex = PruneIndex.of(buckets, rows);
+    } catch (IllegalArgumentException e) {
+      throw failAt(at, e.getMessage());
+    }
+  }
+
+  /**
+   * A quantized matrix (quantmatrix.cc {@code load}), every size checked against the file before its
+   * array is allocated: its shape against the model's, its code count against its codebook's shape,
+   * its centroids finite.
+   */
+  private QuantizedMatrix readQuantized(String what, long expectedRows, String expectedWhy, int dim)
+      throws IOException {
+    long at = pos();
+    int qnorm = u8(what + " qnorm flag");
+    if (qnorm != 0 && qnorm != 1) {
+      throw failAt(at, "invalid " + what + " qnorm flag " + qnorm + " (expected 0 or 1)");
+    }
+    long shapeAt = pos();
+    need(16, what + " header");
+    long m = buf.getLong();
+    long n = buf.getLong();
+    if (m < 0 || n < 0) {
+      throw failAt(shapeAt, what + " has negative size " + m + " × " + n);
+    }
+    if (n != dim) {
+      throw failAt(shapeAt, what + " has " + n + " columns, expected dim (" + dim + ")");
+    }
+    if (m != expectedRows) {
+      throw failAt(shapeAt, what + " has " + m + " rows, expected " + expectedWhy + " = "
+          + expectedRows);
+    }
+    long codesAt = pos();
+    int codesize = i32(what + " code size");
+    if (codesize < 0 || codesize > remaining()) {
+      throw failAt(codesAt, what + " claims " + codesize + " code bytes but only " + remaining()
+          + " bytes remain");
+    }
+    if (m == 0 ? codesize != 0 : codesize % m != 0 || codesize / m < 1 || codesize / m > dim) {
+      throw failAt(codesAt, what + " has " + codesize + " code bytes for " + m + " rows, not a whole"
+          + " number of codes per row between 1 and dim (" + dim + ")");
+    }
+    byte[] codes = readBytes(codesize);
+    Codebook pq = readCodebook(what + " codebook", dim);
+    if ((long) m * pq.nsubq() != codesize) {
+      throw failAt(codesAt, what + " has " + codesize + " code bytes, expected rows (" + m
+          + ") × nsubq (" + pq.nsubq() + ") = " + m * pq.nsubq());
+    }
+    if (qnorm == 0) {
+      return new QuantizedMatrix(false, (int) m, dim, codes, pq, new byte[0], null);
+    }
+    if (m > remaining()) {
+      throw failAt(pos(), what + " needs " + m + " norm codes but only " + remaining()
+          + " bytes remain");
+    }
+    byte[] normCodes = readBytes((int) m);
+    Codebook npq = readCodebook(what + " norm codebook", 1);
+    return new QuantizedMatrix(true, (int) m, dim, codes, pq, normCodes, npq);
+  }
+
+  private Codebook readCodebook(String what, int dim) throws IOException {
+    long at = pos();
+    need(16, what);
+    int d = buf.getInt();
+    int nsubq = buf.getInt();
+    int dsub = buf.getInt();
+    int lastdsub = buf.getInt();
+    if (d != dim) {
+      throw failAt(at, what + " has dim " + d + ", expected " + dim);
+    }
+    String why = Codebook.shapeProblem(d, nsubq, dsub, lastdsub);
+    if (why != null) {
+      throw failAt(at, what + ": " + why);
+    }
+    long values = (long) d * Codebook.CENTROIDS;
+    if (values * Float.BYTES > remaining()) {
+      throw failAt(pos(), what + " of " + values + " floats needs " + values * 4 + " bytes but only "
+          + remaining() + " remain (truncated or corrupted file)");
+    }
+    float[] centroids = new float[(int) values];
+    readFloats(centroids, what, d);
+    return new Codebook(d, nsubq, dsub, lastdsub, centroids);
+  }
+
+  /** {@code n} bytes at the current position (the caller has checked that they remain). */
+  private byte[] readBytes(int n) throws IOException {
+    byte[] out = new byte[n];
+    int done = 0;
+    while (done < n) {
+      if (!buf.hasRemaining()) {
+        fill(1);
+      }
+      int k = Math.min(n - done, buf.remaining());
+      buf.get(out, done, k);
+      done += k;
+    }
+    return out;
   }
 
   private FastTextMatrix readMatrix(String what, long expectedRows, String expectedWhy, int dim)
@@ -256,10 +405,11 @@ final class FastTextBinaryReader implements Closeable {
   /** Bulk read of {@code dst.length} floats at the current position, checking each is finite. */
   private void readFloats(float[] dst, String what, int cols) throws IOException {
     long offset = pos();
-    ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.min(CHUNK,
+        Math.max(Float.BYTES, (long) dst.length * Float.BYTES))).order(ByteOrder.LITTLE_ENDIAN);
     int done = 0;
     while (done < dst.length) {
-      int k = Math.min(dst.length - done, CHUNK / Float.BYTES);
+      int k = Math.min(dst.length - done, chunk.capacity() / Float.BYTES);
       chunk.clear().limit(k * Float.BYTES);
       while (chunk.hasRemaining()) {
         if (channel.read(chunk, offset + chunk.position()) < 0) {

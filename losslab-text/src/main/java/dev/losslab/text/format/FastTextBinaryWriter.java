@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Writes a model as fastText's {@code .bin} (version 12) through one 1 MiB little-endian direct buffer,
+ * Writes a model as fastText's {@code .bin} or {@code .ftz} (version 12) through one 1 MiB little-endian direct buffer,
  * atomically ({@link AtomicFiles}): dictionary entries from their bytes ({@link DictionaryEntries}, so
  * nothing is allocated per word), matrices in bulk through a {@link java.nio.FloatBuffer} view.
  */
@@ -24,12 +25,21 @@ final class FastTextBinaryWriter {
   /** The shapes are already checked ({@link FastTextBinary}); the entries are checked here. */
   static void write(FastTextArgs args, DictionaryEntries dictionary, FastTextMatrix input,
       boolean qout, FastTextMatrix output, Path file) throws IOException {
-    AtomicFiles.write(file,
-        ch -> new FastTextBinaryWriter(ch).writeModel(args, dictionary, input, qout, output));
+    write(args, dictionary, Optional.empty(), input, qout, output, file);
   }
 
-  private void writeModel(FastTextArgs a, DictionaryEntries d, FastTextMatrix input, boolean qout,
-      FastTextMatrix output) throws IOException {
+  /**
+   * A dense or quantized model; the shapes are already checked ({@link FastTextBinary},
+   * {@link FastTextQuantized}).
+   */
+  static void write(FastTextArgs args, DictionaryEntries dictionary, Optional<PruneIndex> prune,
+      StoredMatrix input, boolean qout, StoredMatrix output, Path file) throws IOException {
+    AtomicFiles.write(file,
+        ch -> new FastTextBinaryWriter(ch).writeModel(args, dictionary, prune, input, qout, output));
+  }
+
+  private void writeModel(FastTextArgs a, DictionaryEntries d, Optional<PruneIndex> prune,
+      StoredMatrix input, boolean qout, StoredMatrix output) throws IOException {
     room(8);
     buf.putInt(FastTextBinary.MAGIC);
     buf.putInt(FastTextBinary.VERSION);
@@ -40,7 +50,8 @@ final class FastTextBinaryWriter {
     int nwords = d.nwords();
     int size = nwords + d.nlabels();
     room(28);
-    buf.putInt(size).putInt(nwords).putInt(d.nlabels()).putLong(d.ntokens()).putLong(-1L);
+    buf.putInt(size).putInt(nwords).putInt(d.nlabels()).putLong(d.ntokens())
+        .putLong(prune.isPresent() ? prune.get().size() : -1L);
     byte wordCode = FastTextDictionary.EntryType.WORD.code();
     byte labelCode = FastTextDictionary.EntryType.LABEL.code();
     for (int id = 0; id < size; id++) {
@@ -51,13 +62,47 @@ final class FastTextBinaryWriter {
       room(10);
       buf.put((byte) 0).putLong(count).put(id < nwords ? wordCode : labelCode);
     }
+    if (prune.isPresent()) {
+      PruneIndex p = prune.get();
+      for (int i = 0; i < p.size(); i++) {
+        room(8);
+        buf.putInt(p.bucket(i)).putInt(p.row(i));
+      }
+    }
     room(1);
-    buf.put((byte) 0); // quant_input: dense
+    buf.put((byte) (input instanceof QuantizedMatrix ? 1 : 0)); // quant_input
     matrix(input);
     room(1);
     buf.put((byte) (qout ? 1 : 0));
     matrix(output);
     flush();
+  }
+
+  private void matrix(StoredMatrix m) throws IOException {
+    if (m instanceof FastTextMatrix dense) {
+      matrix(dense);
+    } else {
+      quantized((QuantizedMatrix) m);
+    }
+  }
+
+  /** quantmatrix.cc {@code save}: qnorm, m, n, codesize, codes, codebook, then the norms. */
+  private void quantized(QuantizedMatrix q) throws IOException {
+    room(1 + 16 + 4);
+    buf.put((byte) (q.qnorm() ? 1 : 0)).putLong(q.rows()).putLong(q.cols()).putInt(q.codes().length);
+    bytes(q.codes());
+    codebook(q.codebook());
+    if (q.qnorm()) {
+      bytes(q.normCodes());
+      codebook(q.normCodebook());
+    }
+  }
+
+  /** productquantizer.cc {@code save}: dim, nsubq, dsub, lastdsub, centroids. */
+  private void codebook(Codebook c) throws IOException {
+    room(16);
+    buf.putInt(c.dim()).putInt(c.nsubq()).putInt(c.dsub()).putInt(c.lastdsub());
+    floats(c.centroids());
   }
 
   /** An empty word or a NUL byte would make the file unreadable (entries are NUL-terminated). */
@@ -79,7 +124,10 @@ final class FastTextBinaryWriter {
   private void matrix(FastTextMatrix m) throws IOException {
     room(16);
     buf.putLong(m.rows()).putLong(m.cols());
-    float[] data = m.data();
+    floats(m.data());
+  }
+
+  private void floats(float[] data) throws IOException {
     int done = 0;
     while (done < data.length) {
       flush();

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param cols number of columns ({@code n}, the model's {@code dim})
  * @param data the values, row-major, length {@code rows × cols}
  */
-public record FastTextMatrix(int rows, int cols, float[] data) {
+public record FastTextMatrix(int rows, int cols, float[] data) implements StoredMatrix {
 
   /**
    * @throws IllegalArgumentException if a dimension is negative or {@code data.length != rows × cols}
