@@ -184,6 +184,8 @@ public final class Args {
     public Builder loss(String v) { loss = Objects.requireNonNull(v, "loss"); return this; }
     /** Sets an option of a core loss (e.g. {@code labelSmoothing}, 0.1). */
     public Builder lossOption(String name, Object value) { lossOptions.put(name, value); return this; }
+    /** Removes every core-loss option (before switching to another loss). */
+    public Builder clearLossOptions() { lossOptions.clear(); return this; }
     public Builder bucket(int v) { bucket = v; return this; }
     public Builder minn(int v) { minn = v; return this; }
     public Builder maxn(int v) { maxn = v; return this; }

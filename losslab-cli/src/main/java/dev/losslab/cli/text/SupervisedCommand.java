@@ -13,6 +13,7 @@ import dev.losslab.text.Trainer;
 import dev.losslab.text.TrainingData;
 import dev.losslab.text.TrainingDiverged;
 import dev.losslab.text.WordVectors;
+import dev.losslab.text.autotune.SearchParam;
 import dev.losslab.text.format.AtomicFiles;
 import dev.losslab.text.format.ModelSidecar;
 import dev.losslab.text.format.VecFile;
@@ -22,7 +23,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +42,8 @@ import picocli.CommandLine.Option;
             + " also PREFIX.vec, every word's vector as fastText writes it.",
         "Input is read as fastText reads it: invalid UTF-8 as bytes, a line of labels alone as an"
             + " example whose one input is </s>, a line of words alone skipped. Each kind gets one"
-            + " warning with its count and first FILE:LINE; -strict makes them errors."})
+            + " warning with its count and first FILE:LINE; -strict makes them errors.",
+        "With -autotune-validation FILE it first searches the arguments that score best on FILE, as fastText's autotune does: trial 1 trains with the given arguments, every later trial draws lr, dim, epoch, wordNgrams, bucket, minn/maxn and dsub (and with -autotune-losses the loss) around the best trial so far, and flags given by hand stay as given. A trial whose first-epoch training loss is not below the median of the earlier trials' is stopped there; one cut short by the time is scored as it stands. When -autotune-duration is spent the best arguments train the model once more. Every trial is written to PREFIX.autotune.csv."})
 public final class SupervisedCommand implements Callable<Integer> {
 
   @Option(names = "-input", required = true, paramLabel = "FILE", description = "training file path")
@@ -78,6 +82,8 @@ public final class SupervisedCommand implements Callable<Integer> {
   Path validation;
   @Option(names = "-patience", paramLabel = "N", description = "with -validation: stop after N epochs without a better P@1 (0 = never) [0]")
   int patience;
+
+  @picocli.CommandLine.Mixin AutotuneOptions autotune = new AutotuneOptions();
 
   @Option(names = "-labelSmoothing", paramLabel = "X", description = "core loss option") Double labelSmoothing;
   @Option(names = "-weight", paramLabel = "WEIGHTS", description = "core loss option: per-label weights W1,W2,..., in label order (dump MODEL dict)") String weight;
@@ -139,6 +145,21 @@ public final class SupervisedCommand implements Callable<Integer> {
     return b.build();
   }
 
+  /** The arguments given by hand, which autotune leaves as they are. */
+  Set<SearchParam> fixedParams() {
+    Set<SearchParam> fixed = EnumSet.noneOf(SearchParam.class);
+    if (epoch != null) fixed.add(SearchParam.EPOCH);
+    if (lr != null) fixed.add(SearchParam.LR);
+    if (dim != null) fixed.add(SearchParam.DIM);
+    if (wordNgrams != null) fixed.add(SearchParam.WORD_NGRAMS);
+    if (autotune.dsub != null) fixed.add(SearchParam.DSUB);
+    if (minn != null) fixed.add(SearchParam.MINN);
+    if (maxn != null) fixed.add(SearchParam.MAXN);
+    if (bucket != null) fixed.add(SearchParam.BUCKET);
+    if (loss != null) fixed.add(SearchParam.LOSS);
+    return fixed;
+  }
+
   @Override
   public Integer call() {
     Args args = args();
@@ -157,6 +178,20 @@ public final class SupervisedCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new Errors.UserException("-output " + output + ": folder " + parent + " does not exist");
     }
+    if (autotune.enabled()) {
+      if (validation != null || patience > 0) {
+        throw new IllegalArgumentException("-validation and -patience watch one training run; with"
+            + " -autotune-validation every trial is scored on that file (leave them out)");
+      }
+      if (pretrainedVectors != null || saveVec || strict) {
+        throw new IllegalArgumentException((pretrainedVectors != null ? "-pretrainedVectors"
+            : saveVec ? "-saveVec" : "-strict") + " does not work with -autotune-validation in this"
+            + " build yet (leave it out)");
+      }
+      return AutotuneRun.run(args, fixedParams(), autotune, input, inputFormat, output, seed != null,
+          System.err);
+    }
+    autotune.checkUnused(System.err);
     // a model whose hashed rows alone cannot fit the heap is refused before the data is read
     try {
       ModelMemory.check(args.effectiveBucket(), 0, args);
