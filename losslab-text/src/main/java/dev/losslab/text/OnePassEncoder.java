@@ -7,14 +7,17 @@ import java.nio.file.Path;
 /**
  * Encodes a training file into a {@link CorpusFile} reading its text once ({@link TrainingData#read}).
  *
- * <p>Pass 1 tokenizes the text, counts every token in a {@link DictionaryBuilder} and writes, per line,
- * {@code 2·n + e} ({@code n} tokens, {@code e} = 1 when the last is the end of line) and each token's
- * entry index to a scratch file. Pass 2 builds the dictionary, maps every entry index to its final id
- * (or to "dropped word" / "dropped label"), and rewrites the scratch file into the corpus file line by
- * line, with the rows {@link LineEncoder} would give the same tokens: the words' rows (and their
- * character n-grams), the labels' ids, the word n-grams hashed from the chain of all word tokens.
- * Pass 2 reads varints and arrays only — no text, no hash table — so it costs a fraction of a second
- * pass over the text.
+ * <p>Pass 1 ({@link #count}, the first pass of the in-heap reader too) tokenizes the text, counts
+ * every token in a {@link DictionaryBuilder}, judges every line ({@link InputIssues}: invalid
+ * UTF-8, labels alone, words alone) and writes, per line, {@code 2·n + e} ({@code n} tokens,
+ * {@code e} = 1 when the last is the end of line) and each token's entry index to a scratch file.
+ * Pass 2 builds the dictionary, maps every entry index to its final id (or to "dropped word" /
+ * "dropped label"), and rewrites the scratch file into the corpus file line by line, with the rows
+ * {@link LineEncoder} would give the same tokens: the words' rows (and their character n-grams),
+ * the labels' ids, the word n-grams hashed from the chain of all word tokens; a line of labels
+ * alone keeps {@code </s>} as its one row, a line without a known label is skipped. Pass 2 reads
+ * varints and arrays only — no text, no hash table — so it costs a fraction of a second pass over
+ * the text.
  *
  * <p>If counting pruned the vocabulary, the indices of pass 1 are stale; the text is then encoded again
  * by {@link LineEncoder} (the two-pass path, also used by the tests to check this one).
