@@ -155,7 +155,8 @@ public final class Autotune {
         return reading;
       }
       closeReading(); // the old corpus file goes before the new one is written
-      TrainingData data = TrainingData.read(train, trainName, a);
+      TrainingData data = TrainingData.read(train, trainName, a,
+          TrainingData.Options.DEFAULT.withTempFolder(s.tempFolder()));
       Dictionary dict = data.dictionary();
       ValidationSet v = ValidationSet.encode(s.validation(), s.validationName(), dict);
       int labelIndex;
