@@ -66,7 +66,25 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(run(commandLine(), args, System.err));
+  }
+
+  /**
+   * Runs the command line; an {@link OutOfMemoryError} (picocli lets errors through) becomes one line
+   * on {@code err} with the heap's size and the remedy, and exit code 1. The files a command writes are
+   * written to a temporary file and renamed when complete, so none is left half-written.
+   */
+  static int run(CommandLine cl, String[] args, java.io.PrintStream err) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      String command = args.length > 0 && !args[0].startsWith("-") ? " " + args[0] : "";
+      err.println("losslab" + command + ": out of memory (" + e.getMessage() + ", heap of "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB); give the JVM more with"
+          + " LOSSLAB_JAVA_OPTS=-Xmx<size> (e.g. -Xmx8g), or train a smaller model (-bucket, -dim)");
+      err.flush();
+      return Errors.FAILURE;
+    }
   }
 
   /** Reports the version from the jar manifest, or "dev" when run from classes. */

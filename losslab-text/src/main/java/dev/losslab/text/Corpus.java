@@ -3,10 +3,12 @@ package dev.losslab.text;
 import java.util.Arrays;
 
 /**
- * A training file encoded once: for each usable line (at least one known label and one input row) its
- * input rows, its label ids and the number of tokens it stands for, in file order. Epochs reuse it
- * instead of reading and hashing the file again. A line's rows are read through a {@link Rows} cursor,
- * one per thread.
+ * Encoded lines kept in the heap: for each usable line (at least one known label and one input row) its
+ * input rows, its label ids and the number of tokens it stands for, in file order. A line's rows are
+ * read through a {@link Rows} cursor, one per thread. It holds every token of the file in {@code int}
+ * arrays (about 4 bytes a token, and at most 2<sup>31</sup> of them), so it serves validation files,
+ * experiments and tests; training files go to a {@link CorpusFile}, whose memory does not grow with
+ * the corpus ({@link TrainingData}).
  *
  * <p>Two encodings give the same rows in the same order. A <b>full</b> corpus stores every row: the
  * unigram (and character n-gram) rows, then the word n-gram buckets. A <b>compact</b> corpus (word
@@ -19,7 +21,7 @@ import java.util.Arrays;
  * {@code -minCountLabel}) still count for the learning-rate schedule: their tokens are added to the
  * next usable line, so the token total equals the dictionary's {@code ntokens} as in fastText.
  */
-public final class Corpus {
+public final class Corpus implements EncodedLines {
   /** Full: all input rows; compact: per word token its id, or {@code ~k} for unknown hash {@code k}. */
   private final int[] ids;
   private final int[] idStart;
@@ -57,6 +59,47 @@ public final class Corpus {
   public long totalTokens() { return totalTokens; }
   /** Whether word n-gram rows are hashed when a line is read rather than stored. */
   public boolean compact() { return ngrams != null; }
+
+  @Override
+  public long lineCount() { return lines; }
+
+  @Override
+  public EncodedLines.Cursor cursor(long from, long to) {
+    EncodedLines.checkRange(from, to, lines);
+    return new LineCursor((int) from, (int) to);
+  }
+
+  /** A cursor over the stored arrays: {@link Rows} plus the line's labels and tokens. */
+  private final class LineCursor implements EncodedLines.Cursor {
+    private final Rows rows = new Rows();
+    private final int to;
+    private int i;
+
+    LineCursor(int from, int to) {
+      this.i = from - 1;
+      this.to = to;
+    }
+
+    @Override
+    public boolean next() {
+      if (i + 1 >= to) {
+        i = to;
+        return false;
+      }
+      rows.line(++i);
+      return true;
+    }
+
+    @Override public int[] rows() { return rows.array(); }
+    @Override public int rowsFrom() { return rows.from(); }
+    @Override public int rowsTo() { return rows.to(); }
+    @Override public int[] labels() { return labels; }
+    @Override public int labelsFrom() { return labelStart[i]; }
+    @Override public int labelsTo() { return labelStart[i + 1]; }
+    @Override public long tokens() { return tokens[i]; }
+    @Override public long line() { return i; }
+    @Override public void close() {}
+  }
 
   /** A new cursor over the lines' input rows (not thread-safe: one per thread). */
   public Rows rows() {

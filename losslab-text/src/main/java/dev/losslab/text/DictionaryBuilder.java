@@ -25,14 +25,19 @@ public final class DictionaryBuilder {
   private long[] counts = new long[1 << 12];
   private long ntokens;
   private int minThreshold = 1;
+  private int prunings;
 
   public DictionaryBuilder(Args args) {
     this.args = args;
     this.labelPrefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Counts one token. */
-  public void add(byte[] b, int off, int len) {
+  /**
+   * Counts one token.
+   *
+   * @return the token's entry index, in order of first appearance (until a pruning renumbers them)
+   */
+  public int add(byte[] b, int off, int len) {
     int h = FastTextHash.hash(b, off, len);
     int i = table.find(b, off, len, h);
     if (i < 0) {
@@ -46,7 +51,25 @@ public final class DictionaryBuilder {
     if (table.size() > 0.75 * MAX_VOCAB_SIZE) {
       minThreshold++;
       prune(minThreshold);
+      prunings++;
+      return table.find(b, off, len, h);
     }
+    return i;
+  }
+
+  /** How many times the entries were pruned (and renumbered) while counting. */
+  public int prunings() {
+    return prunings;
+  }
+
+  /** The bytes of entry {@code i} (not a copy). */
+  byte[] key(int i) {
+    return table.key(i);
+  }
+
+  /** The token hash of entry {@code i}. */
+  int hash(int i) {
+    return table.hash(i);
   }
 
   /** Counts every token of a reader. */

@@ -63,6 +63,30 @@ public final class Model {
     }
   }
 
+  private Model(int dim, float[] input, float[][] output) {
+    this.dim = dim;
+    this.input = input;
+    this.inputRows = input.length / dim;
+    this.outputRows = output.length;
+    this.output = output;
+    this.quantizedInput = null;
+    this.quantizedOutput = null;
+  }
+
+  /**
+   * A model that shares this one's {@code A} and has its own {@code B} rows, {@code rows} (one array
+   * of {@code dim} per output row): a training thread's view ({@link OutputReplica}).
+   */
+  Model withOutput(float[][] rows) {
+    if (input == null) {
+      throw new IllegalStateException("a quantized model cannot be trained");
+    }
+    if (rows.length != outputRows) {
+      throw new IllegalArgumentException(rows.length + " output rows, not " + outputRows);
+    }
+    return new Model(dim, input, rows);
+  }
+
   /**
    * A quantized model for prediction: {@code A} quantized, {@code B} dense or quantized.
    *

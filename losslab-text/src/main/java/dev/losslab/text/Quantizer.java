@@ -19,7 +19,7 @@ import java.util.Objects;
  *   <li><b>retrain</b> (after a cutoff only, as in fastText): the pruned {@code A} and the output matrix
  *       are trained further on the training data for {@code epoch} epochs at {@code lr} on
  *       {@code thread} threads, with the classifier's own head and schedule
- *       ({@link Trainer#train(TextClassifier, Args, Corpus, Trainer.Listener)}); the saved args then
+ *       ({@link Trainer#train(TextClassifier, Args, EncodedLines, Trainer.Listener)}); the saved args then
  *       record the retraining's epochs, as fastText's do.
  *   <li><b>product quantization</b> of {@code A} with {@code dsub} values per sub-vector and, with
  *       {@code qnorm}, quantized norms ({@link ProductQuantizer}); with {@code qout} the output

@@ -85,13 +85,15 @@ public final class TextModel {
    */
   public static TextModel train(Path input, TrainOptions options) throws IOException {
     Objects.requireNonNull(input, "input");
-    return train(() -> TrainingData.open(input), input.toString(), options, () -> {});
+    return train(() -> TrainingData.open(input), input.toString(), options, false, () -> {});
   }
 
   /**
-   * Trains on documents; the iterable is iterated twice (once to count the words, once to encode
-   * them), so it must give the same documents each time. Messages name a document by its position:
-   * {@code documents:12} is the twelfth.
+   * Trains on documents, streamed into the temporary corpus file of {@link TrainingData#read}: the
+   * iterable is iterated once, or twice when its vocabulary passes 22.5 million distinct tokens
+   * (fastText's pruning; the second pass encodes with the pruned vocabulary), so it should give the
+   * same documents each time. Messages name a document by its position: {@code documents:12} is the
+   * twelfth.
    *
    * @throws IllegalArgumentException if an option is out of range, the documents cannot train, or the
    *     iterable gave a different number of documents the second time (a one-shot iterator)
@@ -99,6 +101,15 @@ public final class TextModel {
    * @throws IOException if the pretrained vectors cannot be read
    */
   public static TextModel train(Iterable<LabelledText> documents, TrainOptions options)
+      throws IOException {
+    return train(documents, options, false);
+  }
+
+  /**
+   * As {@link #train(Iterable, TrainOptions)}; {@code twoPass} reads the iterable a second time to
+   * encode it, as a pruned vocabulary does.
+   */
+  static TextModel train(Iterable<LabelledText> documents, TrainOptions options, boolean twoPass)
       throws IOException {
     Objects.requireNonNull(documents, "documents");
     String prefix = options.args().label();
@@ -108,7 +119,7 @@ public final class TextModel {
       passes.add(s);
       return s;
     };
-    return train(source, "documents", options, () -> sameDocumentsTwice(passes));
+    return train(source, "documents", options, twoPass, () -> sameDocumentsTwice(passes));
   }
 
   /** Fails when an iterable gave fewer or more documents the second time (a one-shot iterator). */
@@ -127,7 +138,7 @@ public final class TextModel {
   }
 
   private static TextModel train(TrainingData.Source source, String name, TrainOptions options,
-      Runnable sameInputTwice) throws IOException {
+      boolean twoPass, Runnable sameInputTwice) throws IOException {
     Args args = options.args();
     if (!args.fastTextLoss() && !args.lossOptions().containsKey("weight")
         && !args.lossOptions().containsKey("posWeight")) {
@@ -139,17 +150,19 @@ public final class TextModel {
     }
     TrainingData data;
     try {
-      data = TrainingData.read(source, name, args, read);
+      data = OnePassEncoder.read(source, name, args, read, twoPass);
     } catch (IllegalArgumentException e) {
       sameInputTwice.run(); // a one-shot iterable explains an empty second pass better
       throw e;
     }
-    sameInputTwice.run();
-    for (InputIssue issue : data.issues()) {
-      LOG.log(System.Logger.Level.WARNING, issue.message());
+    try (data) { // the temporary corpus file
+      sameInputTwice.run();
+      for (InputIssue issue : data.issues()) {
+        LOG.log(System.Logger.Level.WARNING, issue.message());
+      }
+      Head head = Heads.create(args, data.dictionary().labelCounts());
+      return new TextModel(Trainer.train(args, data, head, options.listener()));
     }
-    Head head = Heads.create(args, data.dictionary().labelCounts());
-    return new TextModel(Trainer.train(args, data, head, options.listener()));
   }
 
   /**

@@ -5,16 +5,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Hogwild SGD over {@code -thread} threads sharing the two matrices without locks, with fastText's
+ * Hogwild SGD over {@code -thread} threads sharing the input matrix without locks, with fastText's
  * learning-rate schedule (fasttext.cc:632-678): per line, {@code lr = lr0·(1 − tokens/(epoch·ntokens))},
  * where {@code tokens} is a shared counter each thread updates once its local count exceeds
  * {@code -lrUpdateRate}, and {@code ntokens} counts every token of the training file.
  *
- * <p>Unlike fastText, the file is not re-read: the encoded {@link Corpus} is reused, and an epoch is an
- * exact pass — thread {@code t} of {@code T} takes lines {@code [t·L/T, (t+1)·L/T)} in file order (no
- * shuffling, as fastText). Thread {@code t}'s random generator is seeded with {@code seed + t}, so with
- * {@code -thread 1} the same seed gives a bit-identical model. After each epoch the {@link Listener}
- * sees the model and may stop training (validation, early stopping).
+ * <p>Unlike fastText, the text is not re-read: the encoded lines ({@link EncodedLines}, a
+ * {@link CorpusFile} for a training file) are read again each epoch, and an epoch is an exact pass —
+ * thread {@code t} of {@code T} takes lines {@code [t·L/T, (t+1)·L/T)} in file order (no shuffling, as
+ * fastText). Thread {@code t}'s random generator is seeded with {@code seed + t}, so with
+ * {@code -thread 1} the same seed gives a bit-identical model. With two threads or more each thread
+ * trains on its own copy of the output matrix, synced with the shared one every few examples
+ * ({@link OutputReplica}; {@link #replicatedOutput} says when), so that the threads do not fight over
+ * the cache lines of a matrix every example writes. After each epoch the {@link Listener} sees the
+ * model and may stop training (validation, early stopping).
  *
  * <p>A NaN or infinite loss stops all threads with {@link TrainingDiverged}, naming the loss, the step
  * and the learning rate, and suggesting a lower {@code -lr}; so does a formula loss that throws its
@@ -47,30 +51,57 @@ public final class Trainer {
     }
   }
 
-  /** Trains a new model on the data. */
+  /**
+   * Trains a new model on the data.
+   *
+   * @throws ModelMemory.ModelTooLarge before anything is allocated if the model cannot fit the heap
+   */
   public static TextClassifier train(Args args, TrainingData data, Head head, Listener listener) {
     Dictionary dict = data.dictionary();
+    ModelMemory.check(dict.inputRows(), dict.nlabels(), args);
     Model model = Model.initialized(dict.inputRows(), dict.nlabels(), args.dim(), args.seed(),
         args.thread());
     data.initialize(model); // -pretrainedVectors: the file's rows replace the random ones
     TextClassifier classifier = new TextClassifier(args, dict, model, head);
-    new Run(args, data.corpus(), classifier, listener).run();
+    new Run(args, data.lines(), classifier, listener).run();
     return classifier;
   }
 
   /**
-   * Trains an existing classifier further, in place, on an encoded corpus, with the epochs, learning
-   * rate, threads, seed and {@code -lrUpdateRate} of {@code args} and the same schedule as
-   * {@link #train(Args, TrainingData, Head, Listener)} (fastText's {@code quantize -retrain} on a
-   * pruned model).
+   * Trains an existing classifier further, in place, on encoded lines (an in-heap {@link Corpus} or
+   * a {@link CorpusFile}), with the epochs, learning rate, threads, seed and {@code -lrUpdateRate} of
+   * {@code args} and the same schedule as {@link #train(Args, TrainingData, Head, Listener)}
+   * (fastText's {@code quantize -retrain} on a pruned model).
    */
-  public static void train(TextClassifier classifier, Args args, Corpus corpus, Listener listener) {
-    new Run(args, corpus, classifier, listener).run();
+  public static void train(TextClassifier classifier, Args args, EncodedLines lines,
+      Listener listener) {
+    new Run(args, lines, classifier, listener).run();
+  }
+
+  /** The threads' copies of the output matrix ({@link OutputReplica}) take at most this much heap. */
+  static final long REPLICA_BUDGET = 256L << 20;
+
+  /** Output matrices of at most this many rows are replicated whatever the head. */
+  static final int SMALL_OUTPUT = 64;
+
+  /**
+   * Whether each of {@code threads} threads trains on its own copy of {@code B}: with two or more, for
+   * a head that writes every row of {@code B} an example, or any head when {@code B} is small (every
+   * row then written often by both threads), unless the copies would take more than
+   * {@link #REPLICA_BUDGET}. {@code ns} and {@code hs} on a larger {@code B} write a few rows an
+   * example, rarely the same ones in two threads, and a copy would cost more to sync than it saves.
+   */
+  static boolean replicatedOutput(int threads, Head head, long outputRows, int dim) {
+    if (threads < 2 || threads * OutputReplica.bytes(outputRows, dim) > REPLICA_BUDGET) {
+      return false;
+    }
+    boolean sparse = head instanceof NegativeSamplingHead || head instanceof HierarchicalSoftmaxHead;
+    return !sparse || outputRows <= SMALL_OUTPUT;
   }
 
   private static final class Run {
     final Args args;
-    final Corpus corpus;
+    final EncodedLines corpus;
     final TextClassifier classifier;
     final Model model;
     final Head head;
@@ -80,7 +111,12 @@ public final class Trainer {
     final AtomicLong tokenCount = new AtomicLong();
     final AtomicLong steps = new AtomicLong();
     final AtomicReference<String> failure = new AtomicReference<>();
+    /** An exception or error (out of memory, an I/O failure) that ended a training thread. */
+    final AtomicReference<Throwable> crash = new AtomicReference<>();
     final Workspace[] workspaces;
+    final OutputReplica[] replicas;
+    /** The lock of the replicas' syncs. */
+    final Object syncLock = new Object();
     final double[] lossSum;
     final long[] lossCount;
     volatile boolean stop;
@@ -88,19 +124,20 @@ public final class Trainer {
     volatile float lastLr;
     long start;
 
-    Run(Args args, Corpus corpus, TextClassifier classifier, Listener listener) {
+    Run(Args args, EncodedLines corpus, TextClassifier classifier, Listener listener) {
       this.args = args;
       this.corpus = corpus;
       this.classifier = classifier;
       this.model = classifier.model();
       this.head = classifier.head();
       this.listener = listener == null ? new Listener() {} : listener;
-      this.threads = Math.max(1, Math.min(args.thread(), corpus.lines()));
+      this.threads = (int) Math.max(1, Math.min(args.thread(), corpus.lineCount()));
       this.budget = Math.max(1, (long) args.epoch() * corpus.totalTokens());
+      // each thread creates its own scratch (workspace()), so that two threads' arrays are not
+      // neighbours in memory sharing a cache line
       workspaces = new Workspace[threads];
-      for (int t = 0; t < threads; t++) {
-        workspaces[t] = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
-      }
+      replicas = replicatedOutput(threads, head, model.outputRows(), model.dim())
+          ? new OutputReplica[threads] : null;
       lossSum = new double[threads * 8];
       lossCount = new long[threads * 8];
       lastLr = (float) args.lr();
@@ -145,6 +182,13 @@ public final class Trainer {
         for (int e = 0; e < args.epoch(); e++) {
           epoch = e;
           runEpoch();
+          Throwable c = crash.get();
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          if (c instanceof Error er) {
+            throw er;
+          }
           if (failure.get() != null) {
             throw new TrainingDiverged(failure.get());
           }
@@ -161,7 +205,7 @@ public final class Trainer {
     }
 
     void runEpoch() {
-      int lines = corpus.lines();
+      long lines = corpus.lineCount();
       if (threads == 1) {
         work(0, 0, lines);
         return;
@@ -169,8 +213,8 @@ public final class Trainer {
       Thread[] ts = new Thread[threads];
       for (int t = 0; t < threads; t++) {
         final int id = t;
-        final int lo = (int) ((long) t * lines / threads);
-        final int hi = (int) ((long) (t + 1) * lines / threads);
+        final long lo = t * lines / threads;
+        final long hi = (t + 1) * lines / threads;
         ts[t] = new Thread(() -> work(id, lo, hi), "train-" + t);
         ts[t].start();
       }
@@ -179,36 +223,68 @@ public final class Trainer {
           th.join();
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
+          stop = true;
           throw new IllegalStateException("interrupted", ex);
         }
       }
     }
 
-    void work(int t, int lo, int hi) {
+    /** Thread {@code t}'s share of an epoch; an error it cannot report as a failure stops every thread. */
+    void work(int t, long lo, long hi) {
+      try (EncodedLines.Cursor lines = corpus.cursor(lo, hi)) {
+        train(t, lines);
+      } catch (RuntimeException | Error e) {
+        stop = true;
+        crash.compareAndSet(null, e);
+      }
+    }
+
+    Workspace workspace(int t) {
       Workspace ws = workspaces[t];
-      Corpus.Rows rows = corpus.rows();
-      int[] labels = corpus.labels();
-      int[] ls = corpus.labelStart();
-      int[] tokens = corpus.tokens();
+      if (ws == null) {
+        ws = new Workspace(model.dim(), model.outputRows(), args.seed() + t);
+        workspaces[t] = ws;
+      }
+      return ws;
+    }
+
+    /** Thread {@code t}'s copy of {@code B}, or null when it trains on the shared one. */
+    OutputReplica replica(int t) {
+      if (replicas == null) {
+        return null;
+      }
+      if (replicas[t] == null) {
+        replicas[t] = new OutputReplica(model, syncLock);
+      }
+      return replicas[t];
+    }
+
+    void train(int t, EncodedLines.Cursor lines) {
+      Workspace ws = workspace(t);
+      OutputReplica replica = replica(t);
+      Model m = model;
+      if (replica != null) {
+        replica.refresh();
+        m = replica.model();
+      }
       int rate = args.lrUpdateRate();
       double lr0 = args.lr();
       double sum = 0;
       long count = 0;
       long local = 0;
-      for (int i = lo; i < hi; i++) {
+      while (!stop && lines.next()) {
         float progress = (float) ((double) tokenCount.get() / budget);
         float lr = (float) (lr0 * (1.0 - progress));
-        rows.line(i);
         double loss;
         try {
-          loss = model.update(rows.array(), rows.from(), rows.to(), labels, ls[i], ls[i + 1], lr,
-              head, ws);
+          loss = m.update(lines.rows(), lines.rowsFrom(), lines.rowsTo(), lines.labels(),
+              lines.labelsFrom(), lines.labelsTo(), lr, head, ws);
         } catch (FormulaDomainException e) {
           // a formula loss reports where it became non-finite instead of returning NaN
           long step = steps.get() + count + 1;
           failure.compareAndSet(null, e.getMessage() + ", at step " + step + " (epoch " + (epoch + 1)
-              + ", line " + (i + 1) + " of the usable lines, lr " + lr + "); try a lower -lr (now "
-              + lr0 + ")");
+              + ", line " + (lines.line() + 1) + " of the usable lines, lr " + lr
+              + "); try a lower -lr (now " + lr0 + ")");
           stop = true;
           return;
         }
@@ -216,14 +292,17 @@ public final class Trainer {
           long step = steps.get() + count + 1;
           failure.compareAndSet(null,
               "the " + head.name() + " loss became " + (Double.isNaN(loss) ? "NaN" : "infinite")
-                  + " at step " + step + " (epoch " + (epoch + 1) + ", line " + (i + 1)
+                  + " at step " + step + " (epoch " + (epoch + 1) + ", line " + (lines.line() + 1)
                   + " of the usable lines, lr " + lr + "); try a lower -lr (now " + lr0 + ")");
           stop = true;
           return;
         }
         sum += loss;
         count++;
-        local += tokens[i];
+        if (replica != null) {
+          replica.afterExample();
+        }
+        local += lines.tokens();
         if (local > rate) {
           tokenCount.addAndGet(local);
           local = 0;
@@ -236,6 +315,9 @@ public final class Trainer {
             return;
           }
         }
+      }
+      if (replica != null) {
+        replica.sync();
       }
       tokenCount.addAndGet(local);
       steps.addAndGet(count);

@@ -47,8 +47,8 @@ class CorpusTest {
   @MethodSource("settings")
   void compactRowsAreTheFullRows(String data, int wordNgrams, int minCount) {
     Args args = Args.builder().wordNgrams(wordNgrams).minCount(minCount).bucket(97).build();
-    Corpus compact = TrainingData.read(Fixtures.source(data), "data.txt", args, true).corpus();
-    Corpus full = TrainingData.read(Fixtures.source(data), "data.txt", args, false).corpus();
+    Corpus compact = TrainingData.inMemory(Fixtures.source(data), "data.txt", args, true).corpus();
+    Corpus full = TrainingData.inMemory(Fixtures.source(data), "data.txt", args, false).corpus();
     assertThat(compact.compact()).isTrue();
     assertThat(full.compact()).isFalse();
     assertThat(compact.lines()).isEqualTo(full.lines());
@@ -81,11 +81,11 @@ class CorpusTest {
   @Test
   void onlyWordNgramsWithoutCharacterNgramsAreCompact() {
     String data = "__label__a x y\n__label__b y z\n";
-    assertThat(TrainingData.read(Fixtures.source(data), "d", Args.builder().build()).corpus().compact())
+    assertThat(TrainingData.inMemory(Fixtures.source(data), "d", Args.builder().build()).corpus().compact())
         .isFalse();
-    assertThat(TrainingData.read(Fixtures.source(data), "d",
+    assertThat(TrainingData.inMemory(Fixtures.source(data), "d",
         Args.builder().wordNgrams(2).minn(2).maxn(3).bucket(97).build()).corpus().compact()).isFalse();
-    assertThat(TrainingData.read(Fixtures.source(data), "d",
+    assertThat(TrainingData.inMemory(Fixtures.source(data), "d",
         Args.builder().wordNgrams(2).bucket(97).build()).corpus().compact()).isTrue();
   }
 
@@ -111,8 +111,8 @@ class CorpusTest {
         .build();
     TextClassifier[] models = new TextClassifier[2];
     for (int k = 0; k < 2; k++) {
-      TrainingData data = TrainingData.read(Fixtures.source(Fixtures.text("train.txt")), "train.txt",
-          args, k == 0);
+      TrainingData data = TrainingData.inMemory(Fixtures.source(Fixtures.text("train.txt")),
+          "train.txt", args, k == 0);
       assertThat(data.corpus().compact()).isEqualTo(k == 0);
       models[k] = Trainer.train(args, data, Heads.create(args, data.dictionary().labelCounts()), null);
     }

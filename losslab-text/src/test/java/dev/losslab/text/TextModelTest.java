@@ -191,16 +191,39 @@ class TextModelTest {
   }
 
   @Test
-  void anIterableThatGivesItsDocumentsOnceIsNamed() {
+  void aOneShotIterableIsReadOnceIntoTheCorpusFile() throws IOException {
     List<LabelledText> docs = documents();
+    int[] iterators = {0};
+    Iterable<LabelledText> counted = () -> {
+      iterators[0]++;
+      return docs.iterator();
+    };
+    TextModel fromList = TextModel.train(docs, options());
+    TextModel streamed = TextModel.train(counted, options());
+    assertThat(iterators[0]).isEqualTo(1);
     java.util.Iterator<LabelledText> once = docs.iterator();
-    assertThatThrownBy(() -> TextModel.train(() -> once, options()))
+    TextModel fromOnce = TextModel.train(() -> once, options());
+    for (TextModel m : List.of(streamed, fromOnce)) {
+      assertThat(m.classifier().model().input()).isEqualTo(fromList.classifier().model().input());
+      assertThat(m.classifier().model().output()).isEqualTo(fromList.classifier().model().output());
+    }
+  }
+
+  @Test
+  void anIterableThatGivesOtherDocumentsTheSecondTimeIsNamed() throws IOException {
+    // a second pass comes when the vocabulary is pruned; it must see the same documents
+    List<LabelledText> docs = documents();
+    TextModel twice = TextModel.train(docs, options(), true);
+    assertThat(twice.classifier().model().input())
+        .isEqualTo(TextModel.train(docs, options()).classifier().model().input());
+    java.util.Iterator<LabelledText> once = docs.iterator();
+    assertThatThrownBy(() -> TextModel.train(() -> once, options(), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("documents: the iterable gave 300 documents the first time and 0 the"
             + " second;");
     int[] calls = {0};
     Iterable<LabelledText> shrinking = () -> (calls[0]++ == 0 ? docs : docs.subList(0, 200)).iterator();
-    assertThatThrownBy(() -> TextModel.train(shrinking, options()))
+    assertThatThrownBy(() -> TextModel.train(shrinking, options(), true))
         .hasMessageStartingWith("documents: the iterable gave 300 documents the first time and 200 the"
             + " second;");
   }

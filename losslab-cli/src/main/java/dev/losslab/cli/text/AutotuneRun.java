@@ -39,7 +39,9 @@ final class AutotuneRun {
     AutotuneSettings.Builder b = AutotuneSettings.builder(
             inputFormat.source(o.validation, args.label()), o.validation.toString())
         .metric(metric).fixed(fixed).earlyStopping(o.earlyStopping())
-        .csv(Path.of(output + ".autotune.csv"));
+        .csv(Path.of(output + ".autotune.csv"))
+        // the corpus files go next to the output, as supervised puts them
+        .tempFolder(Path.of(output + ".autotune.csv").toAbsolutePath().getParent());
     if (o.predictions != null) b.predictions(o.predictions);
     if (o.duration != null) b.durationSeconds(o.duration);
     if (o.trials != null) b.maxTrials(o.trials);

@@ -7,6 +7,7 @@ import dev.losslab.text.Head;
 import dev.losslab.text.Heads;
 import dev.losslab.text.InputIssue;
 import dev.losslab.text.ModelFiles;
+import dev.losslab.text.ModelMemory;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.Trainer;
 import dev.losslab.text.TrainingData;
@@ -191,6 +192,12 @@ public final class SupervisedCommand implements Callable<Integer> {
           System.err);
     }
     autotune.checkUnused(System.err);
+    // a model whose hashed rows alone cannot fit the heap is refused before the data is read
+    try {
+      ModelMemory.check(args.effectiveBucket(), 0, args);
+    } catch (ModelMemory.ModelTooLarge e) {
+      throw new Errors.UserException(e.getMessage());
+    }
     PrintStream err = System.err;
     PrintWriter warnings = spec.commandLine().getErr();
     long t0 = System.nanoTime();
@@ -198,11 +205,13 @@ public final class SupervisedCommand implements Callable<Integer> {
     if (pretrainedVectors != null) {
       options = options.withPretrainedVectors(readVectors(args, warnings));
     }
-    TrainingData data;
+    TrainingData data = null;
     Corpus valid = null;
     try {
+      // the encoded corpus goes to a temporary file next to the output: a folder the user can write
+      // to, and a disk rather than a /tmp that may live in memory
       data = TrainingData.read(inputFormat.source(input, args.label()), input.toString(), args,
-          options);
+          parent == null ? options : options.withTempFolder(parent));
       for (InputIssue issue : data.issues()) {
         warn(warnings, issue.message());
       }
@@ -215,6 +224,9 @@ public final class SupervisedCommand implements Callable<Integer> {
         }
       }
     } catch (IllegalArgumentException e) {
+      if (data != null) {
+        data.close(); // a bad validation file: the temporary corpus file goes now
+      }
       throw new Errors.UserException(e.getMessage());
     }
     if (args.verbose() > 0) {
@@ -232,9 +244,13 @@ public final class SupervisedCommand implements Callable<Integer> {
     TextClassifier model;
     try {
       model = Trainer.train(args, data, head, progress);
+    } catch (ModelMemory.ModelTooLarge e) {
+      throw new Errors.UserException(e.getMessage());
     } catch (TrainingDiverged e) {
       progress.finish(null);
       throw new Errors.UserException("training stopped: " + e.getMessage());
+    } finally {
+      data.close(); // the temporary corpus file
     }
     progress.finish(null);
     // No collection before saving: saving writes from the model's arrays and the vocabulary's bytes

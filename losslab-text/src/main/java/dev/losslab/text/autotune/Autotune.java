@@ -4,6 +4,7 @@ import dev.losslab.text.Args;
 import dev.losslab.text.Dictionary;
 import dev.losslab.text.Head;
 import dev.losslab.text.Heads;
+import dev.losslab.text.ModelMemory;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.Trainer;
 import dev.losslab.text.TrainingData;
@@ -153,8 +154,9 @@ public final class Autotune {
       if (reading != null && reading.key().equals(key)) {
         return reading;
       }
-      reading = null; // let the old corpus go before the new one is read
-      TrainingData data = TrainingData.read(train, trainName, a);
+      closeReading(); // the old corpus file goes before the new one is written
+      TrainingData data = TrainingData.read(train, trainName, a,
+          TrainingData.Options.DEFAULT.withTempFolder(s.tempFolder()));
       Dictionary dict = data.dictionary();
       ValidationSet v = ValidationSet.encode(s.validation(), s.validationName(), dict);
       int labelIndex;
@@ -167,15 +169,32 @@ public final class Autotune {
       return reading;
     }
 
+    /** Deletes the temporary corpus file of the current reading, if any. */
+    void closeReading() {
+      if (reading != null) {
+        reading.data().close();
+        reading = null;
+      }
+    }
+
     AutotuneResult run() {
+      try {
+        return search();
+      } finally {
+        closeReading();
+      }
+    }
+
+    AutotuneResult search() {
       Args first = s.losses().isEmpty() ? given
           : (s.losses().stream().anyMatch(l -> l.text().equals(SearchLoss.text(given.loss(),
               given.lossOptions()))) ? given : s.losses().get(0).applyTo(given.toBuilder()).build());
       TrialArgs firstTrial = new TrialArgs(first, s.dsub());
       Reading r0 = read(first);
       check(r0);
-      cost = new TrialCost(r0.data().dictionary(), r0.data().corpus().totalTokens(),
-          r0.data().corpus().lines());
+      // the counts of the corpus file: its lines are not read into the heap
+      cost = new TrialCost(r0.data().dictionary(), r0.data().lines().totalTokens(),
+          (int) Math.min(Integer.MAX_VALUE, r0.data().lines().lineCount()));
       RandomSearch search = new RandomSearch(firstTrial, s.fixed(), s.losses(), given.seed());
       start = s.clock().getAsLong();
       Trial best = null;
@@ -326,8 +345,12 @@ public final class Autotune {
       } catch (TrainingDiverged e) {
         return done(number, trialArgs, Trial.Status.DIVERGED, Double.NaN, epochs, t0, 0,
             e.getMessage());
+      } catch (ModelMemory.ModelTooLarge e) {
+        // training's own heap check (A, B, the threads' copies), finer than tooLarge's
+        return done(number, trialArgs, Trial.Status.TOO_LARGE, Double.NaN, epochs, t0, 0,
+            e.getMessage());
       } catch (OutOfMemoryError e) {
-        reading = null;
+        closeReading();
         return done(number, trialArgs, Trial.Status.OUT_OF_MEMORY, Double.NaN, epochs, t0, 0,
             "out of memory: " + mb(4L * a.dim() * a.effectiveBucket()) + " MB of n-gram rows alone");
       }

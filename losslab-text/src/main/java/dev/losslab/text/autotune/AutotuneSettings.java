@@ -29,6 +29,7 @@ public final class AutotuneSettings {
   private final Optional<Quantizer> quantizer;
   private final boolean earlyStopping;
   private final Optional<Path> csv;
+  private final Path tempFolder;
   private final LongSupplier clock;
 
   private AutotuneSettings(Builder b) {
@@ -45,6 +46,7 @@ public final class AutotuneSettings {
     quantizer = b.quantizer;
     earlyStopping = b.earlyStopping;
     csv = b.csv;
+    tempFolder = b.tempFolder;
     clock = b.clock;
   }
 
@@ -74,6 +76,11 @@ public final class AutotuneSettings {
   public boolean earlyStopping() { return earlyStopping; }
   /** Where the trials are written as CSV, if anywhere. */
   public Optional<Path> csv() { return csv; }
+  /**
+   * The folder of the temporary corpus files, one per reading of the training data
+   * ({@link dev.losslab.text.TrainingData.Options#tempFolder()}); null for {@code java.io.tmpdir}.
+   */
+  public Path tempFolder() { return tempFolder; }
   LongSupplier clock() { return clock; }
 
   /** Mutable settings. */
@@ -91,6 +98,7 @@ public final class AutotuneSettings {
     private Optional<Quantizer> quantizer = Optional.empty();
     private boolean earlyStopping = true;
     private Optional<Path> csv = Optional.empty();
+    private Path tempFolder;
     private LongSupplier clock = System::nanoTime;
 
     private Builder(TrainingData.Source validation, String validationName) {
@@ -116,6 +124,8 @@ public final class AutotuneSettings {
     }
     public Builder earlyStopping(boolean v) { earlyStopping = v; return this; }
     public Builder csv(Path v) { csv = Optional.of(v); return this; }
+    /** Where the temporary corpus files go (null: {@code java.io.tmpdir}). */
+    public Builder tempFolder(Path v) { tempFolder = v; return this; }
     /** The clock the duration is measured with, in nanoseconds (tests give their own). */
     Builder clock(LongSupplier v) { clock = Objects.requireNonNull(v); return this; }
 

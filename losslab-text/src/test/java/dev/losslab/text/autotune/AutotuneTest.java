@@ -103,6 +103,47 @@ class AutotuneTest {
     assertThat(csv.get(1).getField(TrialCsv.COLUMNS.indexOf("status"))).isEqualTo("ok");
   }
 
+  /** Files of {@code folder} this process holds open (Linux: links in /proc/self/fd, unlinked or not). */
+  static long openIn(Path folder) throws IOException {
+    String prefix = folder.toAbsolutePath() + "/";
+    long n = 0;
+    try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      for (Path fd : fds.toList()) {
+        try {
+          if (Files.readSymbolicLink(fd).toString().startsWith(prefix)) {
+            n++;
+          }
+        } catch (IOException e) {
+          // the descriptor of the listing itself, closed by now
+        }
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void theCorpusFilesGoToTheTempFolderAndAreClosedWhenTheSearchEnds() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")),
+        "needs /proc/self/fd (Linux)");
+    Path folder = Files.createDirectory(dir.resolve("corpus"));
+    // the probe sees a corpus file that is open, though it has no name
+    try (TrainingData d = TrainingData.read(TRAIN, "train.txt", GIVEN,
+        TrainingData.Options.DEFAULT.withTempFolder(folder))) {
+      assertThat(openIn(folder)).isPositive();
+    }
+    assertThat(openIn(folder)).isZero();
+    AutotuneResult r = Autotune.run(GIVEN, TRAIN, "train.txt",
+        settings("c.csv").tempFolder(folder).build(), null);
+    assertThat(r.trials()).hasSize(8);
+    assertThat(openIn(folder)).isZero();
+    try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+      assertThat(left).isEmpty();
+    }
+    assertThatThrownBy(() -> Autotune.run(GIVEN, TRAIN, "train.txt",
+        settings("d.csv").tempFolder(dir.resolve("missing")).build(), null))
+        .hasMessageContaining(dir.resolve("missing") + ": the folder does not exist");
+  }
+
   @Test
   void withASeedAndOneThreadTheSearchRepeats() throws IOException {
     Autotune.run(GIVEN, TRAIN, "train.txt", settings("a.csv").build(), null);

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The training engine against Debian's fastText 0.9.2: corpus size and thread count.
+#   scale:   `supervised` on IMDB's training set repeated 1, 3 and 10 times (SIZES), the same flags
+#            for both tools (FLAGS, default one epoch), whole-process wall time and peak RSS;
+#   threads: cooking (defaults) and imdb (its flags in bench_fasttext.sh) with -thread 1 and 2.
+# Runs alternate between the tools (fastText, losslab, fastText, ...) so that both see the same
+# background load; each figure is the median of RUNS runs with its range, and the wall ratio is the
+# median of the per-pair ratios. Prints markdown rows on stdout, every run on stderr.
+#
+# Usage: losslab-bench/scripts/bench_engine.sh scale|threads
+# Environment: DATA (../shared/datasets), RUNS (3), SIZES ("1 3 10"), FLAGS (scale's flags),
+#   THREADS (threads' thread counts, "1 2"),
+#   FASTTEXT (fasttext), JAR (losslab-cli/target/losslab.jar, built first with
+#   mvn -B -q -ntp -pl losslab-cli -am package -DskipTests; timed as java $LOSSLAB_JAVA_OPTS -jar).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DATA="${DATA:-$root/../shared/datasets}"
+RUNS="${RUNS:-3}"
+SIZES="${SIZES:-1 3 10}"
+THREADS="${THREADS:-1 2}"
+FLAGS="${FLAGS:--dim 10 -lr 0.1 -wordNgrams 2 -epoch 1 -thread 2}"
+FASTTEXT="${FASTTEXT:-fasttext}"
+JAR="${JAR:-$root/losslab-cli/target/losslab.jar}"
+mode="${1:-}"
+
+die() { echo "bench_engine: $*" >&2; exit 1; }
+[ "$mode" = scale ] || [ "$mode" = threads ] || die "usage: bench_engine.sh scale|threads"
+command -v "$FASTTEXT" >/dev/null 2>&1 || die "fasttext not found (apt-get install fasttext, or set FASTTEXT)"
+[ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
+[ -f "$JAR" ] || die "$JAR not found (mvn -B -q -ntp -pl losslab-cli -am package -DskipTests)"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/bench_engine.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+cp "$JAR" "$work/losslab.jar"
+# shellcheck disable=SC2206
+losslab=(java ${LOSSLAB_JAVA_OPTS:-} -jar "$work/losslab.jar")
+
+# timed CMD... : prints "wall_s user_s peak_rss_kb"
+timed() {
+  /usr/bin/time -f '%e %U %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" \
+    || { tail -3 "$work/err" >&2; die "failed: $*"; }
+  tail -1 "$work/time"
+}
+median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+range() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END {printf "%s–%s", lo, hi}'; }
+
+# compare NAME TRAIN FLAGS : RUNS alternating pairs; prints one markdown row
+compare() {
+  local name="$1" train="$2" flags="$3" f l
+  : >"$work/ft"; : >"$work/ll"; : >"$work/ratio"
+  for ((i = 1; i <= RUNS; i++)); do
+    # shellcheck disable=SC2086
+    f="$(timed "$FASTTEXT" supervised -input "$train" -output "$work/ft" $flags -verbose 0)"
+    # shellcheck disable=SC2086
+    l="$(timed "${losslab[@]}" supervised -input "$train" -output "$work/ll" $flags -verbose 0)"
+    echo "bench_engine: $name run $i: fastText $f, losslab $l (wall s, user s, peak KB)" >&2
+    echo "$f" >>"$work/ft"; echo "$l" >>"$work/ll"
+    awk -v a="${l%% *}" -v b="${f%% *}" 'BEGIN {printf "%.3f\n", a / b}' >>"$work/ratio"
+  done
+  printf '| %s | %s (%s) | %s (%s) | %s (%s) | %d | %d |\n' "$name" \
+    "$(cut -d' ' -f1 "$work/ft" | median)" "$(cut -d' ' -f1 "$work/ft" | range)" \
+    "$(cut -d' ' -f1 "$work/ll" | median)" "$(cut -d' ' -f1 "$work/ll" | range)" \
+    "$(median <"$work/ratio")" "$(range <"$work/ratio")" \
+    "$(cut -d' ' -f3 "$work/ft" | median | awk '{printf "%d", $1 / 1024}')" \
+    "$(cut -d' ' -f3 "$work/ll" | median | awk '{printf "%d", $1 / 1024}')"
+}
+
+echo "bench_engine: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, losslab $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), load before: $(uptime | sed 's/.*load average: //')" >&2
+echo "| case | fastText wall s (range) | losslab wall s (range) | losslab / fastText (range) | fastText RSS MB | losslab RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|"
+if [ "$mode" = scale ]; then
+  [ -f "$DATA/imdb/train.txt" ] || die "$DATA/imdb/train.txt not found (set DATA)"
+  for n in $SIZES; do
+    for ((k = 0; k < n; k++)); do cat "$DATA/imdb/train.txt"; done >"$work/imdb-x$n.txt"
+    compare "imdb ×$n ($FLAGS)" "$work/imdb-x$n.txt" "$FLAGS"
+    rm -f "$work/imdb-x$n.txt"
+  done
+else
+  for t in $THREADS; do
+    if [ -f "$DATA/cooking/cooking.train" ]; then
+      compare "cooking -thread $t" "$DATA/cooking/cooking.train" "-thread $t"
+    else
+      echo "bench_engine: cooking not found under $DATA, skipped" >&2
+    fi
+    if [ -f "$DATA/imdb/train.txt" ]; then
+      compare "imdb -thread $t" "$DATA/imdb/train.txt" "-dim 10 -lr 0.1 -wordNgrams 2 -epoch 5 -thread $t"
+    else
+      echo "bench_engine: imdb not found under $DATA, skipped" >&2
+    fi
+  done
+fi
+echo "bench_engine: load after: $(uptime | sed 's/.*load average: //')" >&2
