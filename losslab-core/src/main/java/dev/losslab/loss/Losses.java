@@ -177,6 +177,30 @@ public final class Losses {
     return new ComposedLoss(u, create(d, options));
   }
 
+  /**
+   * Splits a comma-separated list of losses at the commas outside every {@code ( )} and {@code [ ]}
+   * pair, so that a {@code formula:} keeps its own commas. An unbalanced bracket is left to the part
+   * that holds it, so the formula's parser can name its column.
+   */
+  public static List<String> splitList(String text) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(text.substring(start));
+    return parts;
+  }
+
   /** The built-in loss names, in a fixed order. */
   public static List<String> names() {
     return Collections.unmodifiableList(new ArrayList<>(BUILT_IN.keySet()));

@@ -75,7 +75,7 @@ public record LossChoice(String label, String name, Map<String, String> options)
    */
   public static List<LossChoice> parseList(String text) {
     List<LossChoice> out = new ArrayList<>();
-    for (String part : splitTopLevel(text)) {
+    for (String part : Losses.splitList(text)) {
       if (part.isBlank()) {
         throw new IllegalArgumentException("empty loss name in the list '" + text + "'");
       }
@@ -89,29 +89,6 @@ public record LossChoice(String label, String name, Map<String, String> options)
       out.add(c);
     }
     return out;
-  }
-
-  /**
-   * Splits {@code text} at the commas that are outside every {@code ( )} and {@code [ ]} pair. An
-   * unbalanced bracket is left to the part that holds it, so a formula's own parser names its column.
-   */
-  static List<String> splitTopLevel(String text) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(' || c == '[') {
-        depth++;
-      } else if ((c == ')' || c == ']') && depth > 0) {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(text.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(text.substring(start));
-    return parts;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslab.data.DenseDataset;
+import dev.losslab.loss.Losses;
 import dev.losslab.report.Report;
 import dev.losslab.report.ReportWriter;
 import dev.losslab.train.OptimizerKind;
@@ -105,13 +106,13 @@ class CompareTest {
 
   @Test
   void commasInsideParenthesesAndBracketsDoNotSplitTheLossList() {
-    assertThat(LossChoice.splitTopLevel("cross-entropy,formula:max(0, s[label]),focal:gamma=1"))
+    assertThat(Losses.splitList("cross-entropy,formula:max(0, s[label]),focal:gamma=1"))
         .containsExactly("cross-entropy", "formula:max(0, s[label])", "focal:gamma=1");
-    assertThat(LossChoice.splitTopLevel("a[1,2],b")).containsExactly("a[1,2]", "b");
+    assertThat(Losses.splitList("a[1,2],b")).containsExactly("a[1,2]", "b");
     // an unclosed bracket stays with its formula, whose parser names the column
-    assertThat(LossChoice.splitTopLevel("mse,formula:max(0, s")).containsExactly("mse", "formula:max(0, s");
+    assertThat(Losses.splitList("mse,formula:max(0, s")).containsExactly("mse", "formula:max(0, s");
     assertThatThrownBy(() -> LossChoice.parseList("mse,formula:max(0, s[label]"))
         .hasMessageContaining("column 16").hasMessageContaining("^");
-    assertThat(LossChoice.splitTopLevel("mse),mae")).containsExactly("mse)", "mae");
+    assertThat(Losses.splitList("mse),mae")).containsExactly("mse)", "mae");
   }
 }

@@ -1,5 +1,6 @@
 package dev.losslab.text.autotune;
 
+import dev.losslab.loss.Losses;
 import dev.losslab.text.Args;
 import dev.losslab.text.Heads;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public record SearchLoss(String name, Map<String, Object> options) {
    */
   public static List<SearchLoss> parseList(String text, Args base) {
     List<SearchLoss> out = new ArrayList<>();
-    for (String part : splitTopLevel(text)) {
+    for (String part : Losses.splitList(text)) {
       String t = part.strip();
       if (t.isEmpty()) {
         throw new IllegalArgumentException("-autotune-losses " + text + ": an empty loss name");
@@ -106,25 +107,5 @@ public record SearchLoss(String name, Map<String, Object> options) {
       }
     }
     return new SearchLoss(name, options);
-  }
-
-  /** Splits at the commas outside every {@code ( )} and {@code [ ]} pair. */
-  static List<String> splitTopLevel(String text) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(' || c == '[') {
-        depth++;
-      } else if ((c == ')' || c == ']') && depth > 0) {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(text.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(text.substring(start));
-    return parts;
   }
 }

@@ -3,6 +3,7 @@ package dev.losslab.text.autotune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.losslab.loss.Losses;
 import dev.losslab.text.Args;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class SearchLossTest {
 
   @Test
   void commasInsideBracketsDoNotSplit() {
-    assertThat(SearchLoss.splitTopLevel("softmax,formula:max(0, 1 - s[label] + logsumexp(s)),ova"))
+    assertThat(Losses.splitList("softmax,formula:max(0, 1 - s[label] + logsumexp(s)),ova"))
         .containsExactly("softmax", "formula:max(0, 1 - s[label] + logsumexp(s))", "ova");
   }
 
