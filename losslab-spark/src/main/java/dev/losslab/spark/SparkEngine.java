@@ -81,7 +81,7 @@ final class SparkEngine implements SweepEngine {
             handed++;
             continue;
           }
-          failure(job);
+          failure(spark, job);
           break;
         }
       }
@@ -89,15 +89,25 @@ final class SparkEngine implements SweepEngine {
       Thread.currentThread().interrupt();
       throw new EngineUnavailableException("interrupted while waiting for the Spark job", e);
     } finally {
-      shipped.destroy();
+      if (!spark.sc().isStopped()) {
+        shipped.destroy();
+      }
     }
   }
 
-  /** Throws why {@code job} ended without handing back every run. */
-  private static void failure(SimpleFutureAction<BoxedUnit> job) {
+  /**
+   * Throws why {@code job} ended without handing back every run. A context that Spark stopped on its
+   * own means the master never took the application: an address that accepts connections but does
+   * not answer as a Spark master, or one that has no worker to offer.
+   */
+  private static void failure(JavaSparkContext spark, SimpleFutureAction<BoxedUnit> job) {
     try {
       job.get();
     } catch (SparkException | RuntimeException e) {
+      if (spark.sc().isStopped()) {
+        throw new EngineUnavailableException("Spark master " + spark.master()
+            + " did not accept the application (no Spark master answered there)", e);
+      }
       throw new EngineUnavailableException("the Spark job failed: " + oneLine(e), e);
     }
     throw new EngineUnavailableException("the Spark job ended without handing back every run");
