@@ -1,12 +1,20 @@
 package dev.losslab.cli.text;
 
 import dev.losslab.cli.Errors;
+import dev.losslab.text.format.DecimalText;
 import dev.losslab.text.format.FastTextFile;
+import dev.losslab.text.format.FastTextMatrix;
+import dev.losslab.text.format.QuantizedMatrix;
+import dev.losslab.text.format.StoredMatrix;
 import dev.losslab.text.format.ModelSidecar;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,20 +22,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dump MODEL args|dict}: prints a model's settings or dictionary as fastText's dump does. */
-@Command(name = "dump", description = {"Print a model's args or dictionary, as fastText's dump.",
-    "For a losslab model, args also lists what the sidecar holds (loss, options, seed) as # lines."})
+/**
+ * {@code dump MODEL args|dict|input|output}: prints a model's settings, dictionary or one of its
+ * matrices as fastText's dump does. A matrix is a line {@code ROWS COLS} and then a line per row, its
+ * values as a C++ stream prints floats (six significant digits), separated by one space. fastText
+ * refuses {@code input} and {@code output} for a quantized model; here a quantized matrix is printed as
+ * the rows its codes stand for (what the model computes with), and a line on standard error says so.
+ */
+@Command(name = "dump", description = {"Print a model's args, dictionary or a matrix, as fastText's dump.",
+    "For a losslab model, args also lists what the sidecar holds (loss, options, seed) as # lines.",
+    "input and output print the matrix A or B: a line ROWS COLS, then one line per row. A quantized"
+        + " matrix (.ftz) is printed as the rows its codes stand for."})
 public final class DumpCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "model file (fastText .bin or .ftz)") Path model;
-  @Parameters(index = "1", paramLabel = "WHAT", description = "args or dict") String what;
+  @Parameters(index = "1", paramLabel = "WHAT", description = "args, dict, input or output") String what;
   @Spec CommandSpec spec;
   @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
   boolean help;
 
   @Override
   public Integer call() {
-    if (!what.equals("args") && !what.equals("dict")) {
-      throw new IllegalArgumentException("WHAT ('" + what + "') must be args or dict");
+    if (!List.of("args", "dict", "input", "output").contains(what)) {
+      throw new IllegalArgumentException("WHAT ('" + what + "') must be args, dict, input or output");
     }
     if (!Files.exists(model)) {
       throw new Errors.UserException(model + ": no such model file");
@@ -49,10 +65,60 @@ public final class DumpCommand implements Callable<Integer> {
         s.lossOptions().forEach((k, v) -> out.println("# losslab loss." + k + " " + v));
         s.seed().ifPresent(v -> out.println("# losslab seed " + v));
       });
-    } else {
+    } else if (what.equals("dict")) {
       out.print(bin.dictionary().toDictionary().dump());
+    } else {
+      StoredMatrix m = what.equals("input") ? bin.input() : bin.output();
+      if (m instanceof QuantizedMatrix) {
+        spec.commandLine().getErr().println("dump: " + model + ": the " + what
+            + " matrix is quantized; printing the rows its codes stand for");
+      }
+      Writer w = new BufferedWriter(out, 1 << 16);
+      try {
+        print(m, w);
+        w.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("standard output: " + e.getMessage(), e);
+      }
     }
     out.flush();
     return Errors.OK;
+  }
+
+  /** {@code ROWS COLS}, then each row's values, {@code %.6g}, one space between. */
+  static void print(StoredMatrix m, Writer out) throws IOException {
+    int rows;
+    int cols;
+    if (m instanceof FastTextMatrix d) {
+      rows = d.rows();
+      cols = d.cols();
+    } else {
+      QuantizedMatrix q = (QuantizedMatrix) m;
+      rows = q.rows();
+      cols = q.cols();
+    }
+    out.write(rows + " " + cols + "\n");
+    float[] row = new float[cols];
+    byte[] digits = new byte[DecimalText.MAX_LENGTH];
+    char[] line = new char[cols * (DecimalText.MAX_LENGTH + 1) + 1];
+    for (int i = 0; i < rows; i++) {
+      if (m instanceof FastTextMatrix d) {
+        System.arraycopy(d.data(), i * cols, row, 0, cols);
+      } else {
+        ((QuantizedMatrix) m).row(i, row);
+      }
+      int n = 0;
+      for (int j = 0; j < cols; j++) {
+        if (j > 0) {
+          line[n++] = ' ';
+        }
+        int len = DecimalText.appendGeneral(digits, 0, row[j], 6);
+        for (int k = 0; k < len; k++) {
+          line[n++] = (char) digits[k];
+        }
+      }
+      line[n++] = '\n';
+      out.write(line, 0, n);
+    }
   }
 }

@@ -78,6 +78,22 @@ class QuantizeCommandTest {
     assertThat(run("dump", ftz.toString(), "args")).isZero();
     assertThat(out).contains("dim 8\n").contains("epoch 2\n");
     assertThat(run("dump", ftz.toString(), "dict")).isZero();
+    // the quantized A is printed as the rows its codes stand for; B (no -qout) as it is
+    assertThat(run("dump", ftz.toString(), "input")).isZero();
+    assertThat(err).contains("the input matrix is quantized; printing the rows its codes stand for");
+    var q = (dev.losslab.text.format.QuantizedMatrix)
+        dev.losslab.text.format.FastTextFile.read(ftz).input();
+    String[] rows = out.split("\n");
+    assertThat(rows[0]).isEqualTo(q.rows() + " 8");
+    float[] row = new float[8];
+    q.row(q.rows() - 1, row);
+    String[] last = rows[rows.length - 1].split(" ");
+    for (int j = 0; j < 8; j++) {
+      assertThat(Double.parseDouble(last[j])).isCloseTo(row[j],
+          org.assertj.core.api.Assertions.within(Math.abs(row[j]) * 5e-6 + 1e-30));
+    }
+    assertThat(run("dump", ftz.toString(), "output")).isZero();
+    assertThat(err).isEmpty();
     assertThat(run("test-label", ftz.toString(), test.toString())).isZero();
     // A fastText model (no sidecar) stays one.
     Files.delete(Path.of(prefix + ".bin.losslab"));

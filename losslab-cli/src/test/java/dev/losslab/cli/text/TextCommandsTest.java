@@ -76,6 +76,37 @@ class TextCommandsTest {
   }
 
   @Test
+  void dumpPrintsTheMatricesAsRowsOfSixDigitValues() throws IOException {
+    String prefix = dir.resolve("d").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-epoch", "5",
+        "-thread", "1", "-verbose", "0", "-dim", "4")).isZero();
+    var bin = dev.losslab.text.format.FastTextFile.read(Path.of(prefix + ".bin"));
+    var a = (dev.losslab.text.format.FastTextMatrix) bin.input();
+    var b = (dev.losslab.text.format.FastTextMatrix) bin.output();
+    for (var c : java.util.List.of(java.util.Map.entry("input", a), java.util.Map.entry("output", b))) {
+      assertThat(run("dump", prefix + ".bin", c.getKey())).isZero();
+      String[] lines = out.split("\n");
+      var m = c.getValue();
+      assertThat(lines[0]).isEqualTo(m.rows() + " 4");
+      assertThat(lines).hasSize(m.rows() + 1);
+      for (int i = 0; i < m.rows(); i++) {
+        String[] v = lines[i + 1].split(" ");
+        assertThat(v).hasSize(4);
+        for (int j = 0; j < 4; j++) {
+          double x = m.get(i, j);
+          assertThat(Double.parseDouble(v[j])).as("%s row %d", c.getKey(), i)
+              .isCloseTo(x, org.assertj.core.api.Assertions.within(Math.abs(x) * 5e-6 + 1e-30));
+          assertThat(v[j].replace("-", "").replace(".", "").replaceFirst("e.*", "")
+              .replaceFirst("^0+", "")).hasSizeLessThanOrEqualTo(6);
+        }
+      }
+    }
+    assertThat(a.rows()).isEqualTo(17 - 3); // the words; no buckets without word n-grams
+    assertThat(run("dump", prefix + ".bin", "matrix")).isNotZero();
+    assertThat(err).contains("WHAT ('matrix') must be args, dict, input or output");
+  }
+
+  @Test
   void coreLossWithOptionAndValidationWithEarlyStop() {
     String prefix = dir.resolve("c").toString();
     assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-loss",

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code print-word-vectors} and {@code print-sentence-vectors} on models fastText 0.9.2 trained give
- * fastText's numbers within 1e-5, in its layout. Skipped when {@code fasttext} is not on the PATH.
+ * fastText's numbers within 1e-5, in its layout; {@code dump input} and {@code dump output} print
+ * fastText's bytes. Skipped when {@code fasttext} is not on the PATH.
  */
 class VectorsInteropTest {
   private static Path fasttext;
@@ -51,6 +52,11 @@ class VectorsInteropTest {
     ours = InteropSupport.losslab(lines, "print-sentence-vectors", model);
     theirs = InteropSupport.run(dir, lines, List.of(fasttext.toString(), "print-sentence-vectors", model));
     compare(ours, theirs, 0);
+
+    for (String what : List.of("input", "output")) {
+      assertThat(InteropSupport.losslab("", "dump", model, what)).as("dump %s", what)
+          .isEqualTo(InteropSupport.run(dir, "", List.of(fasttext.toString(), "dump", model, what)));
+    }
   }
 
   /** Same lines, same leading words, numbers within 1e-5, and each line ending in a space. */
