@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.losslab.text.format.DictionaryEntries;
 import dev.losslab.text.format.FastTextBinary;
 import dev.losslab.text.format.VecFile;
+import dev.losslab.text.testing.ExternalProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class FastTextInputInteropTest {
 
   @BeforeAll
   static void findFastText() {
-    fasttext = onPath("fasttext").orElse(null);
+    fasttext = ExternalProgram.onPath("fasttext").orElse(null);
     assumeTrue(fasttext != null, "fasttext is not on the PATH: skipping the input interop tests "
         + "against the real fastText (install it with: apt-get install fasttext)");
   }
@@ -173,26 +172,6 @@ class FastTextInputInteropTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(fasttext.toString());
     cmd.addAll(Arrays.asList(args));
-    Path err = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(err.toFile()).start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("fasttext finished").isTrue();
-    assertThat(p.exitValue()).as("exit of %s: %s", cmd, Files.readString(err)).isZero();
-    return out;
-  }
-
-  static Optional<Path> onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String d : path.split(java.io.File.pathSeparator)) {
-      Path p = Path.of(d).resolve(program);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return ExternalProgram.run(dir, new byte[0], cmd, 120);
   }
 }

@@ -3,6 +3,7 @@ package dev.losslab.cli.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslab.cli.Main;
+import dev.losslab.text.testing.ExternalProgram;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,30 +24,13 @@ final class InteropSupport {
 
   /** An executable on the PATH. */
   static Optional<Path> onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String d : path.split(java.io.File.pathSeparator)) {
-      Path p = Path.of(d).resolve(program);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return ExternalProgram.onPath(program);
   }
 
   /** Runs a program with {@code stdin}; returns its standard output; fails on a non-zero exit. */
   static String run(Path dir, String stdin, List<String> cmd) throws Exception {
-    Path err = Files.createTempFile(dir, "stderr", ".txt");
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(err.toFile()).start();
-    try (var in = p.getOutputStream()) {
-      in.write(stdin.getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("%s finished", cmd).isTrue();
-    assertThat(p.exitValue()).as("exit of %s: %s", cmd, Files.readString(err)).isZero();
-    return new String(out, StandardCharsets.UTF_8);
+    return new String(ExternalProgram.run(dir, stdin.getBytes(StandardCharsets.UTF_8), cmd, 300),
+        StandardCharsets.UTF_8);
   }
 
   /** Whether a program runs and exits 0. */

@@ -13,6 +13,7 @@ import dev.losslab.text.Quantizer;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.TokenReader;
 import dev.losslab.text.Workspace;
+import dev.losslab.text.testing.ExternalProgram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class FastTextInteropTest {
 
   @BeforeAll
   static void findFastText() {
-    fasttext = onPath("fasttext").orElse(null);
+    fasttext = ExternalProgram.onPath("fasttext").orElse(null);
     assumeTrue(fasttext != null,
         "fasttext is not on the PATH: skipping the interop tests against the real fastText "
             + "(install it with: apt-get install fasttext)");
@@ -328,27 +327,6 @@ class FastTextInteropTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(fasttext.toString());
     cmd.addAll(Arrays.asList(args));
-    Path err = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-        .redirectError(err.toFile()).start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("fasttext finished").isTrue();
-    assertThat(p.exitValue()).as("exit of %s: %s", cmd, Files.readString(err)).isZero();
-    return new String(out, StandardCharsets.UTF_8);
-  }
-
-  static Optional<Path> onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String d : path.split(java.io.File.pathSeparator)) {
-      Path p = Path.of(d).resolve(program);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return new String(ExternalProgram.run(dir, new byte[0], cmd, 120), StandardCharsets.UTF_8);
   }
 }
