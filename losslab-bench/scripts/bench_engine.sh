@@ -2,14 +2,17 @@
 # The training engine against Debian's fastText 0.9.2: corpus size and thread count.
 #   scale:   `supervised` on IMDB's training set repeated 1, 3 and 10 times (SIZES), the same flags
 #            for both tools (FLAGS, default one epoch), whole-process wall time and peak RSS;
-#   threads: cooking (defaults) and imdb (its flags in bench_fasttext.sh) with -thread 1 and 2.
+#   threads: cooking (defaults) and imdb (its flags in bench_fasttext.sh) with -thread 1 and 2;
+#   huge:    a generated corpus of more than 2^31 tokens (HUGE_COPIES × a block of 20,000 lines of 100
+#            one-letter words and a label, 2.04 M tokens a block; default 1080 copies: 4.6 GB,
+#            2.2 G tokens) in TMPDIR, one epoch with FLAGS, RUNS pairs (the 2^31-token case).
 # Runs alternate between the tools (fastText, losslab, fastText, ...) so that both see the same
 # background load; each figure is the median of RUNS runs with its range, and the wall ratio is the
 # median of the per-pair ratios. Prints markdown rows on stdout, every run on stderr.
 #
-# Usage: losslab-bench/scripts/bench_engine.sh scale|threads
+# Usage: losslab-bench/scripts/bench_engine.sh scale|threads|huge
 # Environment: DATA (../shared/datasets), RUNS (3), SIZES ("1 3 10"), FLAGS (scale's flags),
-#   THREADS (threads' thread counts, "1 2"),
+#   THREADS (threads' thread counts, "1 2"), HUGE_COPIES (1080),
 #   FASTTEXT (fasttext), JAR (losslab-cli/target/losslab.jar, built first with
 #   mvn -B -q -ntp -pl losslab-cli -am package -DskipTests; timed as java $LOSSLAB_JAVA_OPTS -jar).
 set -euo pipefail
@@ -25,7 +28,7 @@ JAR="${JAR:-$root/losslab-cli/target/losslab.jar}"
 mode="${1:-}"
 
 die() { echo "bench_engine: $*" >&2; exit 1; }
-[ "$mode" = scale ] || [ "$mode" = threads ] || die "usage: bench_engine.sh scale|threads"
+[ "$mode" = scale ] || [ "$mode" = threads ] || [ "$mode" = huge ] || die "usage: bench_engine.sh scale|threads|huge"
 command -v "$FASTTEXT" >/dev/null 2>&1 || die "fasttext not found (apt-get install fasttext, or set FASTTEXT)"
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
 [ -f "$JAR" ] || die "$JAR not found (mvn -B -q -ntp -pl losslab-cli -am package -DskipTests)"
@@ -76,6 +79,17 @@ if [ "$mode" = scale ]; then
     compare "imdb ×$n ($FLAGS)" "$work/imdb-x$n.txt" "$FLAGS"
     rm -f "$work/imdb-x$n.txt"
   done
+elif [ "$mode" = huge ]; then
+  copies="${HUGE_COPIES:-1080}"
+  # 20,000 lines: a label (0 or 1) and 100 one-letter words, each label drawing from its own
+  # overlapping range of 40 of the 62 letters and digits
+  awk 'BEGIN { srand(7); c = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (i = 0; i < 20000; i++) { l = int(rand() * 2); s = "__label__" l;
+      for (t = 0; t < 100; t++) s = s " " substr(c, 1 + l * 22 + int(rand() * 40), 1); print s } }' >"$work/block.txt"
+  for ((k = 0; k < copies; k++)); do cat "$work/block.txt"; done >"$work/huge.txt"
+  echo "bench_engine: huge corpus: $(wc -c <"$work/huge.txt") bytes, $((copies * 20000)) lines, $((copies * 20000 * 102)) tokens" >&2
+  compare "generated, $((copies * 20000 * 102 / 1000000)) M tokens ($FLAGS)" "$work/huge.txt" "$FLAGS"
+  rm -f "$work/huge.txt"
 else
   for t in $THREADS; do
     if [ -f "$DATA/cooking/cooking.train" ]; then

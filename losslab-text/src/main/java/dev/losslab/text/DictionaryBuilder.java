@@ -72,6 +72,34 @@ public final class DictionaryBuilder {
     return table.hash(i);
   }
 
+  /**
+   * Adds the counts of {@code later}, which counted the text that follows this builder's: its entries
+   * not seen here are appended in its order of first appearance, so the result is what one builder
+   * counting both texts in turn would hold — unless that one would have pruned.
+   *
+   * @return false, leaving this builder unusable, when either builder pruned or the merged entries
+   *     are past the pruning bound (one builder would have pruned: count the text in one piece)
+   */
+  boolean merge(DictionaryBuilder later) {
+    if (prunings > 0 || later.prunings > 0) {
+      return false;
+    }
+    for (int j = 0; j < later.size(); j++) {
+      byte[] k = later.key(j);
+      int h = later.hash(j);
+      int i = table.find(k, 0, k.length, h);
+      if (i < 0) {
+        i = table.add(k, 0, k.length, h);
+        if (i == counts.length) {
+          counts = Arrays.copyOf(counts, i * 2);
+        }
+      }
+      counts[i] += later.counts[j];
+    }
+    ntokens += later.ntokens;
+    return table.size() <= 0.75 * MAX_VOCAB_SIZE;
+  }
+
   /** Counts every token of a reader. */
   public void addAll(TokenReader r) {
     while (r.next()) {

@@ -51,6 +51,25 @@ final class InputIssues {
     firstInvalidUtf8 = r.firstInvalidUtf8Line();
   }
 
+  /**
+   * Adds the issues of {@code later}, tallied on the text that follows this one's, whose line 1 is
+   * line {@code lineOffset + 1} here.
+   */
+  void merge(InputIssues later, long lineOffset) {
+    if (invalidUtf8 == 0 && later.invalidUtf8 > 0) {
+      firstInvalidUtf8 = later.firstInvalidUtf8 + lineOffset;
+    }
+    invalidUtf8 += later.invalidUtf8;
+    if (labelsOnly == 0 && later.labelsOnly > 0) {
+      firstLabelsOnly = later.firstLabelsOnly + lineOffset;
+    }
+    labelsOnly += later.labelsOnly;
+    if (wordsOnly == 0 && later.wordsOnly > 0) {
+      firstWordsOnly = later.firstWordsOnly + lineOffset;
+    }
+    wordsOnly += later.wordsOnly;
+  }
+
   /** With {@code -strict}, throws the problem of the first line of labels alone or words alone. */
   void throwIfStrict() {
     if (!strict || (labelsOnly == 0 && wordsOnly == 0)) {

@@ -37,8 +37,36 @@ final class OnePassEncoder {
    */
   static TrainingData read(TrainingData.Source source, String name, Args args,
       TrainingData.Options options, boolean twoPass) {
+    return read(source, name, args, options, twoPass, ParallelCount.MIN_PART_BYTES);
+  }
+
+  /**
+   * As {@link #read(TrainingData.Source, String, Args, TrainingData.Options, boolean)}; a training
+   * file ({@link TrainingData#file}) of at least two parts of {@code minPartBytes} is counted in
+   * {@code -thread} parts at once ({@link ParallelCount}), unless {@code -strict}.
+   */
+  static TrainingData read(TrainingData.Source source, String name, Args args,
+      TrainingData.Options options, boolean twoPass, long minPartBytes) {
     TrainingData.checkDimension(args, options);
     Path folder = options.folder();
+    if (!twoPass && !options.strict() && args.thread() > 1
+        && source instanceof TrainingData.FileSource f && java.nio.file.Files.isRegularFile(f.file())
+        && java.nio.file.Files.isReadable(f.file())) {
+      // (a missing or unreadable file gets its message from the one-piece path)
+      ParallelCount parts = ParallelCount.count(f.file(), name, args, args.thread(), minPartBytes,
+          folder);
+      if (parts != null) {
+        try (parts) {
+          if (parts.merged() != null) {
+            Dictionary dict = TrainingData.dictionary(parts.merged(), name, args, options);
+            byte[] prefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CorpusFile file = rewrite(parts.raws(), parts.counters(), dict, prefix, folder);
+            return finish(file, dict, parts.issues(), options, name);
+          }
+        }
+        // one builder would have pruned: counted again in one piece below
+      }
+    }
     DictionaryBuilder counter = new DictionaryBuilder(args);
     InputIssues issues = new InputIssues(name, args, options.strict());
     try (ScratchFile raw = twoPass ? null : ScratchFile.create(folder, "tokens")) {
@@ -52,14 +80,19 @@ final class OnePassEncoder {
       } else {
         out.flush();
         byte[] prefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        file = rewrite(raw, counter, dict, prefix, folder);
+        file = rewrite(java.util.List.of(raw), java.util.List.of(counter), dict, prefix, folder);
       }
-      if (file.lineCount() == 0) {
-        file.close();
-        throw TrainingData.noUsableLine(name);
-      }
-      return TrainingData.of(dict, file, issues, options);
+      return finish(file, dict, issues, options, name);
     }
+  }
+
+  private static TrainingData finish(CorpusFile file, Dictionary dict, InputIssues issues,
+      TrainingData.Options options, String name) {
+    if (file.lineCount() == 0) {
+      file.close();
+      throw TrainingData.noUsableLine(name);
+    }
+    return TrainingData.of(dict, file, issues, options);
   }
 
   /**
@@ -69,11 +102,13 @@ final class OnePassEncoder {
    * each line's header and entry indices to it.
    *
    * @param strict whether the reader refuses invalid UTF-8 at once
+   * @return the newlines read (the lines of a text that ends in one)
    */
-  static void count(TrainingData.Source source, String name, Args args, boolean strict,
+  static long count(TrainingData.Source source, String name, Args args, boolean strict,
       DictionaryBuilder counter, InputIssues issues, ScratchFile.Output out) {
     byte[] prefix = args.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     IntList line = new IntList(64);
+    long newlines = 0;
     try (TokenReader r = reader(source.open(), name, strict)) {
       int labelTokens = 0;
       int wordTokens = 0;
@@ -96,6 +131,7 @@ final class OnePassEncoder {
           if (!eos) {
             continue;
           }
+          newlines++;
         }
         if (line.size() > 0) {
           issues.line(first, labelTokens, wordTokens);
@@ -119,6 +155,7 @@ final class OnePassEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException(name + ": " + e.getMessage(), e);
     }
+    return newlines;
   }
 
   private static TokenReader reader(java.io.InputStream in, String name, boolean strict) {
@@ -129,9 +166,23 @@ final class OnePassEncoder {
     return dict.wordNgrams() > 1 && dict.maxn() == 0;
   }
 
-  /** Pass 2: the scratch file of entry indices rewritten with final ids into the corpus file. */
-  private static CorpusFile rewrite(ScratchFile raw, DictionaryBuilder counter, Dictionary dict,
-      byte[] prefix, Path folder) {
+  /**
+   * Pass 2: the scratch files of entry indices, in order, rewritten with final ids into one corpus
+   * file; {@code counters.get(i)} numbered the entries of {@code raws.get(i)}.
+   */
+  private static CorpusFile rewrite(java.util.List<ScratchFile> raws,
+      java.util.List<DictionaryBuilder> counters, Dictionary dict, byte[] prefix, Path folder) {
+    try (CorpusFile.Writer w = CorpusFile.writer(folder, tokensMode(dict) ? dict : null)) {
+      for (int part = 0; part < raws.size(); part++) {
+        rewrite(raws.get(part), counters.get(part), dict, prefix, w);
+      }
+      return w.finish();
+    }
+  }
+
+  /** Pass 2 of one scratch file, appended to {@code w}. */
+  private static void rewrite(ScratchFile raw, DictionaryBuilder counter, Dictionary dict,
+      byte[] prefix, CorpusFile.Writer w) {
     int entries = counter.size();
     int nwords = dict.nwords();
     int[] code = new int[entries];
@@ -152,66 +203,63 @@ final class OnePassEncoder {
     IntList ids = new IntList(64);
     IntList hashes = new IntList(64);
     byte[] scratch = new byte[64];
-    try (CorpusFile.Writer w = CorpusFile.writer(folder, tokens ? dict : null)) {
-      ScratchFile.Input in = raw.input(0, 1 << 18);
-      while (!in.atEnd()) {
-        long header = in.varint();
-        int n = (int) (header >>> 1);
-        boolean endsWithNewline = (header & 1) != 0;
-        rows.clear();
-        labels.clear();
-        ids.clear();
-        hashes.clear();
-        int known = 0;
-        for (int t = 0; t < n; t++) {
-          int e = (int) in.varint();
-          int c = code[e];
-          if (c >= nwords) {
-            labels.add(c - nwords);
-            continue;
-          }
-          if (c == DROPPED_LABEL) {
-            continue;
-          }
-          if (tokens) {
-            ids.add(c);
-            if (c >= 0) {
-              known++;
-            }
-          } else if (c >= 0) {
-            if (sub) {
-              for (int v : dict.subwords(c)) {
-                rows.add(v);
-              }
-            } else {
-              rows.add(c);
-            }
-          } else if (sub && !(endsWithNewline && t == n - 1)) {
-            byte[] k = counter.key(e);
-            scratch = dict.charNgrams(k, 0, k.length, scratch, rows);
-          }
-          hashes.add(hash[e]);
+    ScratchFile.Input in = raw.input(0, 1 << 18);
+    while (!in.atEnd()) {
+      long header = in.varint();
+      int n = (int) (header >>> 1);
+      boolean endsWithNewline = (header & 1) != 0;
+      rows.clear();
+      labels.clear();
+      ids.clear();
+      hashes.clear();
+      int known = 0;
+      for (int t = 0; t < n; t++) {
+        int e = (int) in.varint();
+        int c = code[e];
+        if (c >= nwords) {
+          labels.add(c - nwords);
+          continue;
+        }
+        if (c == DROPPED_LABEL) {
+          continue;
         }
         if (tokens) {
-          int m = hashes.size();
-          // the n-gram rows: one per pair (i, j) with i < j < min(m, i + wordNgrams)
-          boolean hasRows = known > 0 || (m >= 2 && wordNgrams >= 2);
-          if (hasRows && labels.size() > 0) {
-            w.tokensLine(ids.array(), hashes.array(), m, labels.array(), labels.size(), n);
-          } else {
-            w.skip(n);
+          ids.add(c);
+          if (c >= 0) {
+            known++;
           }
+        } else if (c >= 0) {
+          if (sub) {
+            for (int v : dict.subwords(c)) {
+              rows.add(v);
+            }
+          } else {
+            rows.add(c);
+          }
+        } else if (sub && !(endsWithNewline && t == n - 1)) {
+          byte[] k = counter.key(e);
+          scratch = dict.charNgrams(k, 0, k.length, scratch, rows);
+        }
+        hashes.add(hash[e]);
+      }
+      if (tokens) {
+        int m = hashes.size();
+        // the n-gram rows: one per pair (i, j) with i < j < min(m, i + wordNgrams)
+        boolean hasRows = known > 0 || (m >= 2 && wordNgrams >= 2);
+        if (hasRows && labels.size() > 0) {
+          w.tokensLine(ids.array(), hashes.array(), m, labels.array(), labels.size(), n);
         } else {
-          FastTextHash.addWordNgrams(hashes.array(), hashes.size(), wordNgrams, nwords,
-              dict.bucket(), rows);
-          if (rows.size() > 0 && labels.size() > 0) {
-            w.rowsLine(rows.array(), rows.size(), labels.array(), labels.size(), n);
-          } else {
-            w.skip(n);
-          }
+          w.skip(n);
+        }
+      } else {
+        FastTextHash.addWordNgrams(hashes.array(), hashes.size(), wordNgrams, nwords,
+            dict.bucket(), rows);
+        if (rows.size() > 0 && labels.size() > 0) {
+          w.rowsLine(rows.array(), rows.size(), labels.array(), labels.size(), n);
+        } else {
+          w.skip(n);
         }
       }
-      return w.finish();
     }
   }
 

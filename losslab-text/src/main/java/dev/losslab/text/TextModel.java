@@ -85,7 +85,7 @@ public final class TextModel {
    */
   public static TextModel train(Path input, TrainOptions options) throws IOException {
     Objects.requireNonNull(input, "input");
-    return train(() -> TrainingData.open(input), input.toString(), options, false, () -> {});
+    return train(TrainingData.file(input), input.toString(), options, false, () -> {});
   }
 
   /**

@@ -167,6 +167,22 @@ public final class TrainingData implements Closeable {
     InputStream open() throws IOException;
   }
 
+  /**
+   * A training file as a source: {@link #read} counts a large one in {@code -thread} parts at once
+   * (each part a range of lines), which a plain {@link Source} cannot offer.
+   */
+  public static Source file(Path file) {
+    return new FileSource(file);
+  }
+
+  /** {@link #file}'s source. */
+  record FileSource(Path file) implements Source {
+    @Override
+    public InputStream open() {
+      return TrainingData.open(file);
+    }
+  }
+
   /** Opens a file, with a clear message when it is missing or unreadable. */
   public static InputStream open(Path file) {
     try {
@@ -183,12 +199,12 @@ public final class TrainingData implements Closeable {
 
   /** Reads and checks a training file into a temporary corpus file in {@code java.io.tmpdir}. */
   public static TrainingData read(Path file, Args args) {
-    return read(() -> open(file), file.toString(), args);
+    return read(file(file), file.toString(), args);
   }
 
   /** Reads and checks a training file with the given options. */
   public static TrainingData read(Path file, Args args, Options options) {
-    return read(() -> open(file), file.toString(), args, options);
+    return read(file(file), file.toString(), args, options);
   }
 
   /**

@@ -134,6 +134,67 @@ class CorpusFileTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("settings")
+  void aFileReadInPartsIsTheFileReadInOnePiece(String name, Args settings) throws IOException {
+    byte[] text = corpus(3000, 5);
+    Path file = Files.write(tmp.resolve("train.txt"), text);
+    Args one = settings.toBuilder().thread(1).build();
+    try (TrainingData whole = TrainingData.read(TrainingData.file(file), "d", one, inTmp())) {
+      List<Line> expected = lines(whole.lines(), 0, whole.lines().lineCount());
+      for (int threads : new int[] {2, 3, 7}) {
+        Args args = settings.toBuilder().thread(threads).build();
+        assertThat(ParallelCount.cuts(file, "d", threads, 1)).hasSize(threads + 1);
+        try (TrainingData parts = OnePassEncoder.read(TrainingData.file(file), "d", args, inTmp(),
+            false, 1)) {
+          assertThat(entries(parts.dictionary())).as("%d parts", threads)
+              .isEqualTo(entries(whole.dictionary()));
+          assertThat(parts.issues()).isEqualTo(whole.issues());
+          assertThat(parts.dictionary().ntokens()).isEqualTo(whole.dictionary().ntokens());
+          assertThat(parts.lines().totalTokens()).isEqualTo(whole.lines().totalTokens());
+          assertThat(lines(parts.lines(), 0, parts.lines().lineCount())).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void partsEndAfterANewlineAndAFileWithoutOneIsOnePiece() throws IOException {
+    Path file = Files.writeString(tmp.resolve("t.txt"), "__label__a x y\r\n__label__b z\n__label__a x\n");
+    long[] cuts = ParallelCount.cuts(file, "t", 8, 1);
+    // at most one cut per line: after "...\r\n" (16), after "z\n" (29), and the end (42)
+    assertThat(cuts).containsExactly(0, 16, 29, 42);
+    Path one = Files.writeString(tmp.resolve("one.txt"), "__label__a x y z w v u t s r q");
+    assertThat(ParallelCount.cuts(one, "one", 4, 1)).containsExactly(0, 30);
+    Args args = Args.builder().thread(4).build();
+    assertThat(ParallelCount.count(one, "one", args, 4, 1, tmp)).isNull();
+    // below two parts of the minimum, one piece
+    assertThat(ParallelCount.cuts(file, "t", 8, 1 << 20)).containsExactly(0, 42);
+    try (TrainingData d = OnePassEncoder.read(TrainingData.file(file), "t", args, inTmp(), false, 1)) {
+      assertThat(d.lines().lineCount()).isEqualTo(3);
+      assertThat(d.dictionary().ntokens()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void theIssuesOfALaterPartNameTheirLineInTheFile() throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      b.append("__label__a w").append(i).append('\n');
+    }
+    b.append("no label here\n__label__b\n__label__b x\u00ff\n__label__a w1\n");
+    Path file = Files.write(tmp.resolve("late.txt"), b.toString().getBytes(StandardCharsets.ISO_8859_1));
+    Args args = Args.builder().thread(4).build();
+    assertThat(ParallelCount.cuts(file, "late", 4, 1)).hasSize(5);
+    try (TrainingData d = OnePassEncoder.read(TrainingData.file(file), "late", args, inTmp(), false,
+        1)) {
+      assertThat(d.issues()).containsExactly(
+          new InputIssue(InputIssue.Kind.INVALID_UTF8, 1, "late", 43),
+          new InputIssue(InputIssue.Kind.LABELS_WITHOUT_WORDS, 1, "late", 42),
+          new InputIssue(InputIssue.Kind.WORDS_WITHOUT_LABEL, 1, "late", 41));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settings")
   void streamingTrainsTheInHeapModelBitForBit(String name, Args settings) {
     Args args = settings.toBuilder().thread(1).seed(11).dim(8).epoch(3).lr(0.3).build();
     byte[] text = corpus(800, 3);

@@ -40,7 +40,7 @@ final class InputFormatOptions {
   TrainingData.Source source(Path file, String labelPrefix) {
     InputFormat f = parsed();
     if (f == InputFormat.FASTTEXT) {
-      return () -> TrainingData.open(file);
+      return TrainingData.file(file);
     }
     InputOptions o = InputOptions.of(f).withLabelPrefix(labelPrefix).withHeader(header)
         .withLabelSeparator(labelSeparator)
