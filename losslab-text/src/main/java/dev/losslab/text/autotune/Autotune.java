@@ -156,7 +156,7 @@ public final class Autotune {
       }
       closeReading(); // the old corpus file goes before the new one is written
       TrainingData data = TrainingData.read(train, trainName, a,
-          TrainingData.Options.DEFAULT.withTempFolder(s.tempFolder()));
+          s.reading().withTempFolder(s.tempFolder()));
       Dictionary dict = data.dictionary();
       ValidationSet v = ValidationSet.encode(s.validation(), s.validationName(), dict);
       int labelIndex;
