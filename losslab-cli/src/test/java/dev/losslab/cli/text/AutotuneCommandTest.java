@@ -210,6 +210,18 @@ class AutotuneCommandTest {
     assertThat(strict.execute(search("st", "-strict").toArray(String[]::new))).isEqualTo(1);
     assertThat(strict.err.toString()).contains(train + ":31: the line has words but no label");
     assertThat(dir.resolve("st.bin")).doesNotExist();
+    // without it, the search warns as supervised does, once
+    CommandRun lax = new CommandRun();
+    java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err; // the search's progress and warnings go there
+    try {
+      System.setErr(new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(lax.execute(search("lax").toArray(String[]::new))).as("%s", lax).isZero();
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(progress.toString(java.nio.charset.StandardCharsets.UTF_8)).containsOnlyOnce("losslab supervised: warning: 1 line holds words"
+        + " but no label, at " + train + ":31; it is skipped");
   }
 
   @Test
