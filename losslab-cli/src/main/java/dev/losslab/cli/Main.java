@@ -11,15 +11,7 @@ import picocli.CommandLine.Command;
     name = "losslab",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Neural-network losses with exact gradients, the models they train, and experiments.",
-    subcommands = {CommandLine.HelpCommand.class, dev.losslab.cli.loss.LossCommand.class,
-        GradcheckCommand.class, ExploreCommand.class, ExperimentCommand.class, CompareCommand.class,
-        dev.losslab.cli.text.SupervisedCommand.class, dev.losslab.cli.text.TestCommand.class,
-        dev.losslab.cli.text.TestLabelCommand.class, dev.losslab.cli.text.PredictCommand.Labels.class,
-        dev.losslab.cli.text.PredictCommand.WithProbabilities.class,
-        dev.losslab.cli.text.DumpCommand.class, dev.losslab.cli.text.QuantizeCommand.class,
-        dev.losslab.cli.text.VectorsCommand.Words.class,
-        dev.losslab.cli.text.VectorsCommand.Sentences.class})
+    description = "Neural-network losses with exact gradients, the models they train, and experiments.")
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -29,11 +21,56 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The subcommands, in the order the usage lists them. */
+  private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+      CommandLine.HelpCommand.class, dev.losslab.cli.loss.LossCommand.class,
+      GradcheckCommand.class, ExploreCommand.class, ExperimentCommand.class, CompareCommand.class,
+      dev.losslab.cli.text.SupervisedCommand.class, dev.losslab.cli.text.TestCommand.class,
+      dev.losslab.cli.text.TestLabelCommand.class, dev.losslab.cli.text.PredictCommand.Labels.class,
+      dev.losslab.cli.text.PredictCommand.WithProbabilities.class,
+      dev.losslab.cli.text.DumpCommand.class, dev.losslab.cli.text.QuantizeCommand.class,
+      dev.losslab.cli.text.VectorsCommand.Words.class,
+      dev.losslab.cli.text.VectorsCommand.Sentences.class);
+
   /** Builds the command line with every subcommand registered. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * Builds the command line for a run whose first argument is {@code first}: when it names a
+   * subcommand other than {@code help}, that subcommand alone is registered, since building the
+   * others (picocli reads every option's annotations) would take about a third of a short command's
+   * start-up; otherwise (no argument, an option, help, a mistyped name) every subcommand is, for the
+   * usage and the suggestions.
+   */
+  static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new Main());
+    Class<?> only = null;
+    for (Class<?> c : SUBCOMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      if (name.equals(first) && !name.equals("help")) {
+        only = c;
+      }
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      if (only == null || c == only) {
+        cl.addSubcommand(c);
+      }
+    }
+    if (cl.getSubcommands().containsKey("loss")) {
+      lossFooter(cl.getSubcommands().get("loss"));
+    }
+    usageWidth(cl, System.getenv("COLUMNS"));
+    cl.setExecutionExceptionHandler(new Errors.Handler());
+    cl.setParameterExceptionHandler(new Errors.UsageHandler());
+    return cl;
+  }
+
+  /** The loss command's usage ends with every name it takes. */
+  private static void lossFooter(CommandLine loss) {
     java.util.List<String> provided = dev.losslab.loss.Losses.providedNames();
-    cl.getSubcommands().get("loss").getCommandSpec().usageMessage().footer(
+    loss.getCommandSpec().usageMessage().footer(
         "", "Losses: " + String.join(", ", dev.losslab.loss.Losses.names()) + ".",
         "Composed losses: <unit>-<divergence>, unit one of "
             + String.join(", ", dev.losslab.unit.Units.outputUnitNames()) + ", divergence one of "
@@ -42,10 +79,6 @@ public final class Main implements Runnable {
             + (provided.isEmpty() ? "none" : String.join(", ", provided)) + ".",
         "A formula: formula:EXPR, the loss of one example in s (scores), y (target row), p = softmax(s),"
             + " label and K, e.g. 'formula:logsumexp(s) - s[label]'.");
-    usageWidth(cl, System.getenv("COLUMNS"));
-    cl.setExecutionExceptionHandler(new Errors.Handler());
-    cl.setParameterExceptionHandler(new Errors.UsageHandler());
-    return cl;
   }
 
   /**
@@ -66,7 +99,16 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(commandLine(), args, System.err));
+    CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
+    // UTF-8 whatever the locale, as the input is read; the stream behind it for raw bytes
+    cl.setOut(new ByteOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
+    cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8),
+        true));
+    int code = run(cl, args, System.err);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    System.exit(code);
   }
 
   /**

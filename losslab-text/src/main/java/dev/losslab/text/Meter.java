@@ -21,6 +21,34 @@ public final class Meter {
     labelPredictedGold = new long[nlabels];
   }
 
+  /** A copy of this meter's counts. */
+  public Meter copy() {
+    Meter m = new Meter(nlabels());
+    m.add(this);
+    return m;
+  }
+
+  /**
+   * Adds the counts of {@code other} (another part of the same examples, e.g. another thread's).
+   *
+   * @throws IllegalArgumentException if it counts another number of labels
+   */
+  public void add(Meter other) {
+    if (other.nlabels() != nlabels()) {
+      throw new IllegalArgumentException(
+          "a meter of " + other.nlabels() + " labels added to one of " + nlabels());
+    }
+    examples += other.examples;
+    gold += other.gold;
+    predicted += other.predicted;
+    predictedGold += other.predictedGold;
+    for (int l = 0; l < labelGold.length; l++) {
+      labelGold[l] += other.labelGold[l];
+      labelPredicted[l] += other.labelPredicted[l];
+      labelPredictedGold[l] += other.labelPredictedGold[l];
+    }
+  }
+
   /** Logs one example: gold labels {@code labels[lo..hi)} and the predictions. */
   public void log(int[] labels, int lo, int hi, Predictions p) {
     examples++;

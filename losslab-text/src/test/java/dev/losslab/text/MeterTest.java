@@ -47,6 +47,33 @@ class MeterTest {
   }
 
   @Test
+  void metersOfTwoPartsAddUpToTheMeterOfTheWhole() {
+    Meter whole = new Meter(3);
+    Meter first = new Meter(3);
+    Meter second = new Meter(3);
+    int[][] gold = {{0}, {1, 2}, {1}, {2}};
+    int[] pred = {0, 2, 0, 1};
+    for (int i = 0; i < gold.length; i++) {
+      whole.log(gold[i], 0, gold[i].length, predicted(pred[i]));
+      (i < 2 ? first : second).log(gold[i], 0, gold[i].length, predicted(pred[i]));
+    }
+    Meter sum = first.copy();
+    sum.add(second);
+    assertThat(first.examples()).isEqualTo(2); // the copy is its own
+    assertThat(sum.examples()).isEqualTo(whole.examples());
+    assertThat(sum.gold()).isEqualTo(whole.gold());
+    assertThat(sum.predicted()).isEqualTo(whole.predicted());
+    assertThat(sum.predictedGold()).isEqualTo(whole.predictedGold());
+    for (int l = 0; l < 3; l++) {
+      assertThat(sum.labelGold(l)).isEqualTo(whole.labelGold(l));
+      assertThat(sum.labelPredicted(l)).isEqualTo(whole.labelPredicted(l));
+      assertThat(sum.labelPredictedGold(l)).isEqualTo(whole.labelPredictedGold(l));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sum.add(new Meter(2)))
+        .hasMessage("a meter of 2 labels added to one of 3");
+  }
+
+  @Test
   void predictionsKeepTheBestKInOrder() {
     Predictions p = new Predictions(5);
     p.reset(2);

@@ -69,6 +69,13 @@ final class AutotuneProgress implements Autotune.Listener {
   }
 
   @Override
+  public void read(java.util.List<dev.losslab.text.InputIssue> issues) {
+    for (dev.losslab.text.InputIssue issue : issues) {
+      err.println("losslab supervised: warning: " + issue.message());
+    }
+  }
+
+  @Override
   public void trialStarted(int number, TrialArgs args, double elapsedSeconds) {
     trials = number;
   }

@@ -34,14 +34,16 @@ final class AutotuneRun {
   }
 
   static int run(Args args, Set<SearchParam> fixed, AutotuneOptions o, Path input,
-      InputFormatOptions inputFormat, String output, boolean seedGiven, PrintStream err) {
+      InputFormatOptions inputFormat, String output, boolean seedGiven,
+      dev.losslab.text.TrainingData.Options reading, boolean saveVec, PrintStream err) {
     AutotuneMetric metric = o.metric == null ? AutotuneMetric.f1() : AutotuneMetric.parse(o.metric);
     AutotuneSettings.Builder b = AutotuneSettings.builder(
             inputFormat.source(o.validation, args.label()), o.validation.toString())
         .metric(metric).fixed(fixed).earlyStopping(o.earlyStopping())
         .csv(Path.of(output + ".autotune.csv"))
         // the corpus files go next to the output, as supervised puts them
-        .tempFolder(Path.of(output + ".autotune.csv").toAbsolutePath().getParent());
+        .tempFolder(Path.of(output + ".autotune.csv").toAbsolutePath().getParent())
+        .reading(reading);
     if (o.predictions != null) b.predictions(o.predictions);
     if (o.duration != null) b.durationSeconds(o.duration);
     if (o.trials != null) b.maxTrials(o.trials);
@@ -102,6 +104,14 @@ final class AutotuneRun {
       }
     } catch (IOException e) {
       throw new Errors.UserException(output + ": cannot write the model (" + e.getMessage() + ")");
+    }
+    if (saveVec) {
+      Path vec = Path.of(output + ".vec");
+      try {
+        new dev.losslab.text.WordVectors(result.model()).writeVec(vec);
+      } catch (IOException e) {
+        throw new Errors.UserException(vec + ": cannot write the vectors (" + e.getMessage() + ")");
+      }
     }
     if (args.verbose() > 0) {
       err.println(String.format(Locale.ROOT,

@@ -183,13 +183,12 @@ public final class SupervisedCommand implements Callable<Integer> {
         throw new IllegalArgumentException("-validation and -patience watch one training run; with"
             + " -autotune-validation every trial is scored on that file (leave them out)");
       }
-      if (pretrainedVectors != null || saveVec || strict) {
-        throw new IllegalArgumentException((pretrainedVectors != null ? "-pretrainedVectors"
-            : saveVec ? "-saveVec" : "-strict") + " does not work with -autotune-validation in this"
-            + " build yet (leave it out)");
+      TrainingData.Options reading = TrainingData.Options.DEFAULT.withStrict(strict);
+      if (pretrainedVectors != null) {
+        reading = reading.withPretrainedVectors(readVectors(args, spec.commandLine().getErr()));
       }
       return AutotuneRun.run(args, fixedParams(), autotune, input, inputFormat, output, seed != null,
-          System.err);
+          reading, saveVec, System.err);
     }
     autotune.checkUnused(System.err);
     // a model whose hashed rows alone cannot fit the heap is refused before the data is read

@@ -46,7 +46,12 @@ public abstract class VectorsCommand implements Callable<Integer> {
           continue;
         }
         v.word(r.bytes(), r.offset(), r.length(), vec);
-        out.write(new String(r.bytes(), r.offset(), r.length(), StandardCharsets.UTF_8));
+        if (raw != null && !r.validUtf8()) {
+          out.flush(); // fastText prints the word's bytes; as text they would become U+FFFD
+          raw.writeBytes(r.bytes(), r.offset(), r.length());
+        } else {
+          out.write(new String(r.bytes(), r.offset(), r.length(), StandardCharsets.UTF_8));
+        }
         out.write(' ');
         line = write(out, vec, line);
       }
@@ -84,6 +89,9 @@ public abstract class VectorsCommand implements Callable<Integer> {
 
   abstract void print(TextClassifier c, TokenReader r, Writer out) throws IOException;
 
+  /** Standard output's bytes, when it offers them (the command line's own); null otherwise. */
+  dev.losslab.cli.ByteOut raw;
+
   /** Writes the values of {@code vec}, each followed by a space, and a line break. */
   static char[] write(Writer out, float[] vec, char[] line) throws IOException {
     int need = vec.length * (DecimalText.MAX_LENGTH + 1) + 1;
@@ -107,7 +115,9 @@ public abstract class VectorsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TextClassifier c = ModelOption.load(model);
-    Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+    java.io.PrintWriter console = spec.commandLine().getOut();
+    raw = console instanceof dev.losslab.cli.ByteOut b ? b : null;
+    Writer out = new BufferedWriter(console, 1 << 16);
     try (TokenReader r = new TokenReader(new BufferedInputStream(System.in, 1 << 16), "-")) {
       print(c, r, out);
       out.flush();

@@ -166,9 +166,7 @@ class AutotuneCommandTest {
         Arguments.of(List.of("-autotune-stopping", "never"), 2,
             "-autotune-stopping never: unknown rule (median, none)"),
         Arguments.of(List.of("-dsub", "0"), 2, "-dsub (0) must be > 0"),
-        Arguments.of(List.of("-validation", "VALID"), 2, "-validation and -patience watch one"),
-        Arguments.of(List.of("-saveVec"), 2,
-            "-saveVec does not work with -autotune-validation in this build yet"));
+        Arguments.of(List.of("-validation", "VALID"), 2, "-validation and -patience watch one"));
   }
 
   @ParameterizedTest
@@ -184,6 +182,46 @@ class AutotuneCommandTest {
     assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(dir.resolve("bad.bin")).doesNotExist();
     assertThat(dir.resolve("bad.autotune.csv")).doesNotExist();
+  }
+
+  @Test
+  void pretrainedVectorsSaveVecAndStrictWorkWithTheSearch() throws IOException {
+    Path vec = Files.writeString(dir.resolve("pre.vec"),
+        "2 8\nbread 1 0 0 0 0 0 0 0.5\nknife 0 1 0 0 0 0 0 -0.5\n");
+    assertThat(run.execute(search("pv", "-pretrainedVectors", vec.toString(), "-saveVec", "-strict")
+        .toArray(String[]::new))).as("%s", run).isZero();
+    assertThat(dir.resolve("pv.bin")).exists();
+    List<String> vecLines = Files.readAllLines(dir.resolve("pv.vec"));
+    assertThat(vecLines.get(0)).endsWith(" 8");
+    assertThat(vecLines).anyMatch(l -> l.startsWith("bread ")).hasSize(
+        Integer.parseInt(vecLines.get(0).split(" ")[0]) + 1);
+    // the vectors fix -dim: the search may not draw it
+    List<String> noDim = search("nd", "-pretrainedVectors", vec.toString());
+    int at = noDim.indexOf("-dim");
+    noDim.remove(at + 1);
+    noDim.remove(at);
+    CommandRun other = new CommandRun();
+    assertThat(other.execute(noDim.toArray(String[]::new))).isEqualTo(1);
+    assertThat(other.err.toString()).contains("the vectors have dimension 8, -dim is 100 (train with -dim 8)")
+        .doesNotContain("\tat ");
+    // -strict: a line without a label is an error naming it
+    Files.writeString(train, lines(30, 1) + "no label here\n" + lines(30, 2));
+    CommandRun strict = new CommandRun();
+    assertThat(strict.execute(search("st", "-strict").toArray(String[]::new))).isEqualTo(1);
+    assertThat(strict.err.toString()).contains(train + ":31: the line has words but no label");
+    assertThat(dir.resolve("st.bin")).doesNotExist();
+    // without it, the search warns as supervised does, once
+    CommandRun lax = new CommandRun();
+    java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err; // the search's progress and warnings go there
+    try {
+      System.setErr(new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(lax.execute(search("lax").toArray(String[]::new))).as("%s", lax).isZero();
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(progress.toString(java.nio.charset.StandardCharsets.UTF_8)).containsOnlyOnce("losslab supervised: warning: 1 line holds words"
+        + " but no label, at " + train + ":31; it is skipped");
   }
 
   @Test

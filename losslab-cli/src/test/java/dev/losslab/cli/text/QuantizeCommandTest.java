@@ -2,64 +2,27 @@ package dev.losslab.cli.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslab.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code quantize} end to end: {@code supervised} writes {@code PREFIX.bin}, {@code quantize} writes
  * {@code PREFIX.ftz}, and every command that reads a model reads it; user mistakes give one line and
  * the right exit code, and leave no {@code .ftz} behind.
  */
-class QuantizeCommandTest {
-  @TempDir Path dir;
-  Path train;
-  Path test;
+class QuantizeCommandTest extends TextCommandFixture {
   String prefix;
-  String out;
-  String err;
 
   @BeforeEach
   void model() throws IOException {
-    StringBuilder t = new StringBuilder();
-    String[][] topics = {{"bread", "flour", "oven", "dough", "yeast"},
-        {"knife", "blade", "steel", "edge", "hone"}, {"egg", "yolk", "boil", "shell", "white"}};
-    String[] names = {"baking", "knives", "eggs"};
-    java.util.Random r = new java.util.Random(1);
-    for (int i = 0; i < 300; i++) {
-      int l = r.nextInt(3);
-      t.append("__label__").append(names[l]);
-      for (int w = 0; w < 6; w++) {
-        t.append(' ').append(r.nextInt(4) < 3 ? topics[l][r.nextInt(5)] : "the");
-      }
-      t.append('\n');
-    }
-    train = dir.resolve("train.txt");
-    Files.writeString(train, t.toString());
-    test = dir.resolve("test.txt");
-    Files.writeString(test, "__label__baking bread oven\n__label__knives blade edge\n__label__eggs yolk boil\n");
+    writeCorpus(5, 6);
     prefix = dir.resolve("m").toString();
     assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-epoch", "10",
         "-lr", "0.5", "-thread", "1", "-verbose", "0", "-dim", "8", "-wordNgrams", "2",
         "-bucket", "2000")).isZero();
-  }
-
-  int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    var cl = Main.commandLine();
-    cl.setOut(new PrintWriter(o));
-    cl.setErr(new PrintWriter(e));
-    int code = cl.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return code;
   }
 
   @Test

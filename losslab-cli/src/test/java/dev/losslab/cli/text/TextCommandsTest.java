@@ -2,55 +2,17 @@ package dev.losslab.cli.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslab.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TextCommandsTest {
-  @TempDir Path dir;
-  Path train;
-  Path test;
-  String out;
-  String err;
-
+class TextCommandsTest extends TextCommandFixture {
   @BeforeEach
   void data() throws IOException {
-    StringBuilder t = new StringBuilder();
-    String[][] topics = {{"bread", "flour", "oven", "dough"}, {"knife", "blade", "steel", "edge"},
-        {"egg", "yolk", "boil", "shell"}};
-    String[] names = {"baking", "knives", "eggs"};
-    java.util.Random r = new java.util.Random(1);
-    for (int i = 0; i < 300; i++) {
-      int l = r.nextInt(3);
-      t.append("__label__").append(names[l]);
-      for (int w = 0; w < 5; w++) {
-        t.append(' ').append(r.nextInt(4) < 3 ? topics[l][r.nextInt(4)] : "the");
-      }
-      t.append('\n');
-    }
-    train = dir.resolve("train.txt");
-    Files.writeString(train, t.toString());
-    test = dir.resolve("test.txt");
-    Files.writeString(test, "__label__baking bread oven\n__label__knives blade edge\n__label__eggs yolk boil\n");
-  }
-
-  int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    var cl = Main.commandLine();
-    cl.setOut(new PrintWriter(o));
-    cl.setErr(new PrintWriter(e));
-    int code = cl.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return code;
+    writeCorpus(4, 5);
   }
 
   @Test

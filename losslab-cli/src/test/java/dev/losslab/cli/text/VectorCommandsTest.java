@@ -60,6 +60,31 @@ class VectorCommandsTest {
     }
   }
 
+  @Test
+  void aWordThatIsNotUtf8IsPrintedAsItsBytesAndTextAsUtf8() throws IOException {
+    String prefix = model();
+    // "café" in UTF-8, then the word x, 0xff, 0xfe (not UTF-8)
+    byte[] stdin = new byte[] {'b', 'r', 'e', 'a', 'd', ' ', 'c', 'a', 'f', (byte) 0xc3, (byte) 0xa9, ' ', 'x',
+        (byte) 0xff, (byte) 0xfe, '\n'};
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin));
+      var cl = Main.commandLine();
+      cl.setOut(new dev.losslab.cli.ByteOut(bytes));
+      cl.setErr(new PrintWriter(new StringWriter()));
+      assertThat(cl.execute("print-word-vectors", prefix + ".bin")).isZero();
+    } finally {
+      System.setIn(saved);
+    }
+    byte[] b = bytes.toByteArray();
+    String[] lines = new String(b, StandardCharsets.ISO_8859_1).split("\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0]).startsWith("bread ");
+    assertThat(lines[1]).startsWith("caf\u00c3\u00a9 "); // UTF-8's two bytes, whatever the locale
+    assertThat(lines[2]).startsWith("x\u00ff\u00fe "); // the bytes as read
+  }
+
   private String model(String... extra) {
     String prefix = dir.resolve("m").toString();
     java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("supervised", "-input",

@@ -50,7 +50,8 @@ import java.util.function.Supplier;
  * with {@code -thread 1} and a seed the search is repeatable: the same trials, scores and best,
  * whatever the machine's speed, as long as the duration leaves time for all of them.
  *
- * <p><b>Data.</b> The training file is read again whenever a trial changes what its dictionary
+ * <p><b>Data.</b> The listener hears of the file's doubtful lines after the first reading. The
+ * training file is read again whenever a trial changes what its dictionary
  * depends on ({@code wordNgrams}, {@code bucket}, {@code minn}, {@code maxn}), and the validation
  * file encoded with that dictionary; the last reading is kept for the next trial.
  */
@@ -59,6 +60,12 @@ public final class Autotune {
 
   /** Watches a search. Calls come from the searching thread. */
   public interface Listener {
+    /**
+     * The training file was read the first time; {@code issues} are its doubtful lines (invalid
+     * UTF-8, labels alone, words alone), one per kind, as {@code supervised} warns of them.
+     */
+    default void read(java.util.List<dev.losslab.text.InputIssue> issues) {}
+
     /** A trial begins. */
     default void trialStarted(int number, TrialArgs args, double elapsedSeconds) {}
 
@@ -156,7 +163,7 @@ public final class Autotune {
       }
       closeReading(); // the old corpus file goes before the new one is written
       TrainingData data = TrainingData.read(train, trainName, a,
-          TrainingData.Options.DEFAULT.withTempFolder(s.tempFolder()));
+          s.reading().withTempFolder(s.tempFolder()));
       Dictionary dict = data.dictionary();
       ValidationSet v = ValidationSet.encode(s.validation(), s.validationName(), dict);
       int labelIndex;
@@ -191,6 +198,7 @@ public final class Autotune {
               given.lossOptions()))) ? given : s.losses().get(0).applyTo(given.toBuilder()).build());
       TrialArgs firstTrial = new TrialArgs(first, s.dsub());
       Reading r0 = read(first);
+      listener.read(r0.data().issues());
       check(r0);
       // the counts of the corpus file: its lines are not read into the heap
       cost = new TrialCost(r0.data().dictionary(), r0.data().lines().totalTokens(),

@@ -30,6 +30,7 @@ public final class AutotuneSettings {
   private final boolean earlyStopping;
   private final Optional<Path> csv;
   private final Path tempFolder;
+  private final TrainingData.Options reading;
   private final LongSupplier clock;
 
   private AutotuneSettings(Builder b) {
@@ -47,6 +48,7 @@ public final class AutotuneSettings {
     earlyStopping = b.earlyStopping;
     csv = b.csv;
     tempFolder = b.tempFolder;
+    reading = b.reading;
     clock = b.clock;
   }
 
@@ -81,6 +83,13 @@ public final class AutotuneSettings {
    * ({@link dev.losslab.text.TrainingData.Options#tempFolder()}); null for {@code java.io.tmpdir}.
    */
   public Path tempFolder() { return tempFolder; }
+
+  /**
+   * How the training file is read for every trial and the final training: {@code -strict} and
+   * {@code -pretrainedVectors}, whose dimension fixes the searched {@code -dim}
+   * ({@link TrainingData.Options}; its temporary folder is {@link #tempFolder()}).
+   */
+  public TrainingData.Options reading() { return reading; }
   LongSupplier clock() { return clock; }
 
   /** Mutable settings. */
@@ -99,6 +108,7 @@ public final class AutotuneSettings {
     private boolean earlyStopping = true;
     private Optional<Path> csv = Optional.empty();
     private Path tempFolder;
+    private TrainingData.Options reading = TrainingData.Options.DEFAULT;
     private LongSupplier clock = System::nanoTime;
 
     private Builder(TrainingData.Source validation, String validationName) {
@@ -126,6 +136,8 @@ public final class AutotuneSettings {
     public Builder csv(Path v) { csv = Optional.of(v); return this; }
     /** Where the temporary corpus files go (null: {@code java.io.tmpdir}). */
     public Builder tempFolder(Path v) { tempFolder = v; return this; }
+    /** How the training file is read ({@link AutotuneSettings#reading()}). */
+    public Builder reading(TrainingData.Options v) { reading = Objects.requireNonNull(v); return this; }
     /** The clock the duration is measured with, in nanoseconds (tests give their own). */
     Builder clock(LongSupplier v) { clock = Objects.requireNonNull(v); return this; }
 
@@ -153,6 +165,10 @@ public final class AutotuneSettings {
       }
       if (!fixed.contains(SearchParam.DSUB) && (Integer.bitCount(dsub) != 1 || dsub < 2 || dsub > 16)) {
         throw new IllegalArgumentException("-dsub (" + dsub + ") must be 2, 4, 8 or 16 when searched");
+      }
+      if (reading.pretrainedVectors() != null && !fixed.contains(SearchParam.DIM)) {
+        throw new IllegalArgumentException("-pretrainedVectors fix the dimension: give -dim "
+            + reading.pretrainedVectors().dim() + " so that the search leaves it");
       }
       if (!losses.isEmpty() && fixed.contains(SearchParam.LOSS)) {
         throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package dev.losslab.text.autotune;
 
+import dev.losslab.text.Meter;
 import dev.losslab.text.Predictions;
 import java.util.Arrays;
 
@@ -25,67 +26,53 @@ import java.util.Arrays;
  *       {@code gold} but never reach the curve.
  * </ul>
  *
- * <p>Immutable; built by an {@link Accumulator} per thread and {@link #merge merged}.
+ * <p>The counts are a {@link Meter}'s (those of {@code test}); the scores are kept beside them.
+ * Immutable; built by an {@link Accumulator} per thread and {@link #merge merged}.
  */
 public final class Evaluation {
-  private final long examples;
-  private final long gold;
-  private final long predicted;
-  private final long predictedGold;
-  private final long[] labelGold;
-  private final long[] labelPredicted;
-  private final long[] labelPredictedGold;
+  private final Meter counts;
   /** Per prediction: its probability's bits (high 32) and label (low 31) and correct flag (bit 31). */
   private final long[] scored;
   private final boolean keepScores;
 
   private Evaluation(Accumulator a) {
-    examples = a.examples;
-    gold = a.gold;
-    predicted = a.predicted;
-    predictedGold = a.predictedGold;
-    labelGold = a.labelGold.clone();
-    labelPredicted = a.labelPredicted.clone();
-    labelPredictedGold = a.labelPredictedGold.clone();
+    counts = a.counts.copy();
     scored = Arrays.copyOf(a.scored, a.nscored);
     keepScores = a.keepScores;
   }
 
   /** Examples logged. */
-  public long examples() { return examples; }
+  public long examples() { return counts.examples(); }
   /** Gold labels over all examples. */
-  public long gold() { return gold; }
+  public long gold() { return counts.gold(); }
   /** Predictions over all examples. */
-  public long predicted() { return predicted; }
+  public long predicted() { return counts.predicted(); }
   /** Correct predictions over all examples. */
-  public long predictedGold() { return predictedGold; }
-  public int nlabels() { return labelGold.length; }
-  public long labelGold(int l) { return labelGold[l]; }
-  public long labelPredicted(int l) { return labelPredicted[l]; }
-  public long labelPredictedGold(int l) { return labelPredictedGold[l]; }
+  public long predictedGold() { return counts.predictedGold(); }
+  public int nlabels() { return counts.nlabels(); }
+  public long labelGold(int l) { return counts.labelGold(l); }
+  public long labelPredicted(int l) { return counts.labelPredicted(l); }
+  public long labelPredictedGold(int l) { return counts.labelPredictedGold(l); }
 
   /** P@k: correct predictions over predictions; NaN without predictions. */
   public double precision() {
-    return (double) predictedGold / predicted;
+    return counts.precision();
   }
 
   /** R@k: correct predictions over gold labels; NaN without gold labels. */
   public double recall() {
-    return (double) predictedGold / gold;
+    return counts.recall();
   }
 
   /** Micro F1 of P@k and R@k; 0 when nothing is predicted right. */
   public double f1() {
-    if (predictedGold == 0) {
-      return 0.0;
-    }
-    return 2.0 * predictedGold / (predicted + gold);
+    long tp = counts.predictedGold();
+    return tp == 0 ? 0.0 : 2.0 * tp / (counts.predicted() + counts.gold());
   }
 
   /** Label {@code l}'s F1; NaN when it is neither predicted nor gold. */
   public double f1(int l) {
-    long d = labelPredicted[l] + labelGold[l];
-    return d == 0 ? Double.NaN : 2.0 * labelPredictedGold[l] / d;
+    return counts.f1(l);
   }
 
   /**
@@ -127,7 +114,7 @@ public final class Evaluation {
     if (!keepScores) {
       throw new IllegalStateException("the evaluation kept no scores (Accumulator keepScores false)");
     }
-    long golds = label < 0 ? gold : labelGold[label];
+    long golds = label < 0 ? counts.gold() : counts.labelGold(label);
     long[] keys = new long[scored.length];
     int n = 0;
     for (long s : scored) {
@@ -170,13 +157,7 @@ public final class Evaluation {
 
   /** Logs examples one by one; one per thread. */
   public static final class Accumulator {
-    private long examples;
-    private long gold;
-    private long predicted;
-    private long predictedGold;
-    private final long[] labelGold;
-    private final long[] labelPredicted;
-    private final long[] labelPredictedGold;
+    private final Meter counts;
     private final boolean keepScores;
     private long[] scored;
     private int nscored;
@@ -186,59 +167,37 @@ public final class Evaluation {
      * @param keepScores whether to keep each prediction's probability (for the curve metrics)
      */
     public Accumulator(int nlabels, boolean keepScores) {
-      labelGold = new long[nlabels];
-      labelPredicted = new long[nlabels];
-      labelPredictedGold = new long[nlabels];
+      counts = new Meter(nlabels);
       this.keepScores = keepScores;
       scored = new long[keepScores ? 1024 : 0];
     }
 
     /** Logs one example: gold labels {@code labels[lo..hi)} and the predictions. */
     public void log(int[] labels, int lo, int hi, Predictions p) {
-      examples++;
-      gold += hi - lo;
-      predicted += p.size();
+      counts.log(labels, lo, hi, p);
+      if (!keepScores) {
+        return;
+      }
       for (int i = 0; i < p.size(); i++) {
         int l = p.label(i);
-        labelPredicted[l]++;
         boolean correct = false;
-        for (int j = lo; j < hi; j++) {
-          if (labels[j] == l) {
-            correct = true;
-            break;
-          }
+        for (int j = lo; j < hi && !correct; j++) {
+          correct = labels[j] == l;
         }
-        if (correct) {
-          labelPredictedGold[l]++;
-          predictedGold++;
+        float prob = Math.min(p.probability(i), 1f);
+        if (!(prob >= 0)) {
+          prob = 0f; // a NaN probability ranks last
         }
-        if (keepScores) {
-          float prob = Math.min(p.probability(i), 1f);
-          if (!(prob >= 0)) {
-            prob = 0f; // a NaN probability ranks last
-          }
-          if (nscored == scored.length) {
-            scored = Arrays.copyOf(scored, scored.length * 2);
-          }
-          scored[nscored++] = ((long) Float.floatToIntBits(prob) << 32) | (correct ? 0x80000000L : 0L)
-              | (l & 0x7FFFFFFFL);
+        if (nscored == scored.length) {
+          scored = Arrays.copyOf(scored, scored.length * 2);
         }
-      }
-      for (int j = lo; j < hi; j++) {
-        labelGold[labels[j]]++;
+        scored[nscored++] = ((long) Float.floatToIntBits(prob) << 32) | (correct ? 0x80000000L : 0L)
+            | (l & 0x7FFFFFFFL);
       }
     }
 
     void add(Evaluation e) {
-      examples += e.examples;
-      gold += e.gold;
-      predicted += e.predicted;
-      predictedGold += e.predictedGold;
-      for (int l = 0; l < labelGold.length; l++) {
-        labelGold[l] += e.labelGold[l];
-        labelPredicted[l] += e.labelPredicted[l];
-        labelPredictedGold[l] += e.labelPredictedGold[l];
-      }
+      counts.add(e.counts);
       if (keepScores) {
         if (nscored + e.scored.length > scored.length) {
           scored = Arrays.copyOf(scored, Math.max(2 * scored.length, nscored + e.scored.length));
