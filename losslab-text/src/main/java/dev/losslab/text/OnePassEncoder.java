@@ -37,24 +37,26 @@ final class OnePassEncoder {
    */
   static TrainingData read(TrainingData.Source source, String name, Args args,
       TrainingData.Options options, boolean twoPass) {
-    return read(source, name, args, options, twoPass, ParallelCount.MIN_PART_BYTES);
+    return read(source, name, args, options, twoPass, ParallelCount.MIN_PART_BYTES,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /**
    * As {@link #read(TrainingData.Source, String, Args, TrainingData.Options, boolean)}; a training
    * file ({@link TrainingData#file}) of at least two parts of {@code minPartBytes} is counted in
-   * {@code -thread} parts at once ({@link ParallelCount}), unless {@code -strict}.
+   * {@code -thread} parts at once, at most {@code maxParts} ({@link ParallelCount}), unless
+   * {@code -strict}. Each part holds a counting table of its own: the public path allows one per core.
    */
   static TrainingData read(TrainingData.Source source, String name, Args args,
-      TrainingData.Options options, boolean twoPass, long minPartBytes) {
+      TrainingData.Options options, boolean twoPass, long minPartBytes, int maxParts) {
     TrainingData.checkDimension(args, options);
     Path folder = options.folder();
     if (!twoPass && !options.strict() && args.thread() > 1
         && source instanceof TrainingData.FileSource f && java.nio.file.Files.isRegularFile(f.file())
         && java.nio.file.Files.isReadable(f.file())) {
       // (a missing or unreadable file gets its message from the one-piece path)
-      ParallelCount parts = ParallelCount.count(f.file(), name, args, args.thread(), minPartBytes,
-          folder);
+      int threads = Math.min(args.thread(), maxParts);
+      ParallelCount parts = ParallelCount.count(f.file(), name, args, threads, minPartBytes, folder);
       if (parts != null) {
         try (parts) {
           if (parts.merged() != null) {

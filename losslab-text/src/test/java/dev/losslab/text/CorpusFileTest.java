@@ -144,7 +144,7 @@ class CorpusFileTest {
         Args args = settings.toBuilder().thread(threads).build();
         assertThat(ParallelCount.cuts(file, "d", threads, 1)).hasSize(threads + 1);
         try (TrainingData parts = OnePassEncoder.read(TrainingData.file(file), "d", args, inTmp(),
-            false, 1)) {
+            false, 1, Integer.MAX_VALUE)) {
           assertThat(entries(parts.dictionary())).as("%d parts", threads)
               .isEqualTo(entries(whole.dictionary()));
           assertThat(parts.issues()).isEqualTo(whole.issues());
@@ -168,7 +168,8 @@ class CorpusFileTest {
     assertThat(ParallelCount.count(one, "one", args, 4, 1, tmp)).isNull();
     // below two parts of the minimum, one piece
     assertThat(ParallelCount.cuts(file, "t", 8, 1 << 20)).containsExactly(0, 42);
-    try (TrainingData d = OnePassEncoder.read(TrainingData.file(file), "t", args, inTmp(), false, 1)) {
+    try (TrainingData d = OnePassEncoder.read(TrainingData.file(file), "t", args, inTmp(), false, 1,
+            Integer.MAX_VALUE)) {
       assertThat(d.lines().lineCount()).isEqualTo(3);
       assertThat(d.dictionary().ntokens()).isEqualTo(10);
     }
@@ -185,7 +186,7 @@ class CorpusFileTest {
     Args args = Args.builder().thread(4).build();
     assertThat(ParallelCount.cuts(file, "late", 4, 1)).hasSize(5);
     try (TrainingData d = OnePassEncoder.read(TrainingData.file(file), "late", args, inTmp(), false,
-        1)) {
+        1, Integer.MAX_VALUE)) {
       assertThat(d.issues()).containsExactly(
           new InputIssue(InputIssue.Kind.INVALID_UTF8, 1, "late", 43),
           new InputIssue(InputIssue.Kind.LABELS_WITHOUT_WORDS, 1, "late", 42),
