@@ -38,26 +38,42 @@ public final class ProgressBar {
   /** Marks one more step done and shows {@code label} (what was just finished). */
   public void step(String label) {
     done = Math.min(total, done + 1);
-    String line = render(label);
+    draw(out, interactive, render(label), done == total);
+  }
+
+  /** The bar's text after {@link #step}s so far. */
+  String render(String label) {
+    long secs = (System.nanoTime() - startNanos) / 1_000_000_000L;
+    return bar(done, total) + "  " + clock(secs) + "  " + label;
+  }
+
+  /** {@code [#####.....]  9/24  37%}: the bar, the count (padded to {@code total}'s width), the share. */
+  public static String bar(int done, int total) {
+    int filled = total == 0 ? WIDTH : (int) Math.round((double) WIDTH * done / total);
+    int pct = total == 0 ? 100 : (int) Math.round(100.0 * done / total);
+    String width = Integer.toString(Integer.toString(total).length());
+    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+        + String.format("%" + width + "d/%d %3d%%", done, total, pct);
+  }
+
+  /** {@code m:ss}. */
+  public static String clock(long secs) {
+    return secs / 60 + ":" + String.format("%02d", secs % 60);
+  }
+
+  /**
+   * Shows {@code line}: on a terminal over the previous one (a new line after the {@code last}),
+   * otherwise as a line of its own.
+   */
+  public static void draw(PrintWriter out, boolean interactive, String line, boolean last) {
     if (interactive) {
       out.print("\r" + line + "\u001b[K");
-      if (done == total) {
+      if (last) {
         out.println();
       }
     } else {
       out.println(line);
     }
     out.flush();
-  }
-
-  /** The bar's text after {@link #step}s so far. */
-  String render(String label) {
-    int filled = total == 0 ? WIDTH : (int) Math.round((double) WIDTH * done / total);
-    long secs = (System.nanoTime() - startNanos) / 1_000_000_000L;
-    int pct = total == 0 ? 100 : (int) Math.round(100.0 * done / total);
-    String width = Integer.toString(Integer.toString(total).length());
-    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-        + String.format("%" + width + "d/%d %3d%%  %d:%02d  %s", done, total, pct, secs / 60,
-            secs % 60, label);
   }
 }

@@ -1,5 +1,9 @@
 package dev.losslab.sweep;
 
+import static dev.losslab.report.ProgressBar.bar;
+import static dev.losslab.report.ProgressBar.clock;
+import static dev.losslab.report.ProgressBar.draw;
+
 import java.io.PrintWriter;
 
 /**
@@ -10,8 +14,6 @@ import java.io.PrintWriter;
  * each finished run prints a line.
  */
 public final class SweepProgress implements SweepListener {
-  private static final int WIDTH = 28;
-
   private final PrintWriter out;
   private final boolean interactive;
   private long start;
@@ -61,22 +63,11 @@ public final class SweepProgress implements SweepListener {
           case "failed" -> " (failed: " + outcome.record().result().failure() + ")";
           default -> "";
         };
-    String line = render(label + status, System.nanoTime() - start);
-    if (interactive) {
-      out.print("\r" + line + "\u001b[K");
-      if (done == total) {
-        out.println();
-      }
-    } else {
-      out.println(line);
-    }
-    out.flush();
+    draw(out, interactive, render(label + status, System.nanoTime() - start), done == total);
   }
 
   /** The line after the runs so far, {@code elapsedNanos} after the start. */
   String render(String label, long elapsedNanos) {
-    int filled = total == 0 ? WIDTH : (int) Math.round((double) WIDTH * done / total);
-    int pct = total == 0 ? 100 : (int) Math.round(100.0 * done / total);
     long secs = elapsedNanos / 1_000_000_000L;
     int trained = done - reused;
     String left = "";
@@ -84,13 +75,7 @@ public final class SweepProgress implements SweepListener {
       long l = Math.round(elapsedNanos / 1e9 / trained * (total - done));
       left = ", about " + clock(l) + " left";
     }
-    String width = Integer.toString(Integer.toString(total).length());
-    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-        + String.format("%" + width + "d/%d %3d%%  reused %d  failed %d  %s%s  %s", done, total, pct,
-            reused, failed, clock(secs), left, label);
-  }
-
-  private static String clock(long secs) {
-    return secs / 60 + ":" + String.format("%02d", secs % 60);
+    return bar(done, total) + "  reused " + reused + "  failed " + failed + "  " + clock(secs) + left
+        + "  " + label;
   }
 }

@@ -291,20 +291,8 @@ final class FastTextBinaryReader implements Closeable {
     if (qnorm != 0 && qnorm != 1) {
       throw failAt(at, "invalid " + what + " qnorm flag " + qnorm + " (expected 0 or 1)");
     }
-    long shapeAt = pos();
-    need(16, what + " header");
-    long m = buf.getLong();
-    long n = buf.getLong();
-    if (m < 0 || n < 0) {
-      throw failAt(shapeAt, what + " has negative size " + m + " × " + n);
-    }
-    if (n != dim) {
-      throw failAt(shapeAt, what + " has " + n + " columns, expected dim (" + dim + ")");
-    }
-    if (m != expectedRows) {
-      throw failAt(shapeAt, what + " has " + m + " rows, expected " + expectedWhy + " = "
-          + expectedRows);
-    }
+    long m = shape(what, expectedRows, expectedWhy, dim);
+    long n = dim;
     long codesAt = pos();
     int codesize = i32(what + " code size");
     if (codesize < 0 || codesize > remaining()) {
@@ -372,8 +360,11 @@ final class FastTextBinaryReader implements Closeable {
     return out;
   }
 
-  private FastTextMatrix readMatrix(String what, long expectedRows, String expectedWhy, int dim)
-      throws IOException {
+  /**
+   * Reads a matrix header, {@code int64 m, int64 n}, and checks it: {@code n = dim} and {@code m} the
+   * rows the dictionary implies; returns {@code m}.
+   */
+  private long shape(String what, long expectedRows, String expectedWhy, int dim) throws IOException {
     long at = pos();
     need(16, what + " header");
     long m = buf.getLong();
@@ -387,6 +378,14 @@ final class FastTextBinaryReader implements Closeable {
     if (m != expectedRows) {
       throw failAt(at, what + " has " + m + " rows, expected " + expectedWhy + " = " + expectedRows);
     }
+    return m;
+  }
+
+  private FastTextMatrix readMatrix(String what, long expectedRows, String expectedWhy, int dim)
+      throws IOException {
+    long at = pos();
+    long m = shape(what, expectedRows, expectedWhy, dim);
+    long n = dim;
     long avail = remaining() / Float.BYTES;
     if (n != 0 && m > avail / n) {
       throw failAt(at, what + " of " + m + " × " + n + " floats needs " + m * n * 4L
