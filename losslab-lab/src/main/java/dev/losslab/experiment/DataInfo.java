@@ -19,7 +19,7 @@ public record DataInfo(String description, String checksum, String model, String
     var t = setup.trainer();
     return new DataInfo(data.description(), data.checksum(),
         setup.describe(data.train().columns(), data.train().classes()),
-        t.optimizer() + " with learning rate " + t.learningRate() + ", batch " + t.batchSize() + ", "
+        t.optimizer().label() + " with learning rate " + t.learningRate() + ", batch " + t.batchSize() + ", "
             + t.epochs() + " epochs, stopping " + t.stopping().describe(), false);
   }
 
