@@ -72,7 +72,7 @@ public final class Corpus implements EncodedLines {
   /** A cursor over the stored arrays: {@link Rows} plus the line's labels and tokens. */
   private final class LineCursor implements EncodedLines.Cursor {
     private final Rows rows = new Rows();
-    private final int to;
+    private int to;
     private int i;
 
     LineCursor(int from, int to) {
@@ -99,6 +99,13 @@ public final class Corpus implements EncodedLines {
     @Override public long tokens() { return tokens[i]; }
     @Override public long line() { return i; }
     @Override public void close() {}
+
+    @Override
+    public void moveTo(long from, long to) {
+      EncodedLines.checkRange(from, to, lines);
+      this.i = (int) from - 1;
+      this.to = (int) to;
+    }
   }
 
   /** A new cursor over the lines' input rows (not thread-safe: one per thread). */

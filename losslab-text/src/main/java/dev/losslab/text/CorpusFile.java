@@ -234,7 +234,7 @@ public final class CorpusFile implements EncodedLines, Closeable {
 
   private final class FileCursor implements EncodedLines.Cursor {
     private final ScratchFile.Input in;
-    private final long to;
+    private long to;
     private long line;
     private int[] rows = new int[64];
     private int nrows;
@@ -245,16 +245,46 @@ public final class CorpusFile implements EncodedLines, Closeable {
     private long tokens;
 
     FileCursor(long from, long to) {
-      this.to = to;
       this.ngramRows = ngrams == null ? null : new IntList(64);
       this.hashes = ngrams == null ? null : new int[64];
-      int k = (int) Math.max(0, Math.min(checkpoints.length - 1, from / spacing));
-      in = file.input(checkpoints.length == 0 ? 0 : checkpoints[k], READ_BUFFER);
-      for (long i = k * spacing; i < from; i++) {
+      int k = checkpoint(from);
+      in = file.input(offset(k), READ_BUFFER);
+      skip(k * spacing, from);
+      this.to = to;
+      line = from - 1;
+    }
+
+    /** The last recorded line at or before line {@code i}: line {@code k·spacing} of the result k. */
+    private int checkpoint(long i) {
+      return (int) Math.max(0, Math.min(checkpoints.length - 1, i / spacing));
+    }
+
+    private long offset(int k) {
+      return checkpoints.length == 0 ? 0 : checkpoints[k];
+    }
+
+    /** Skips the records of lines {@code [at, from)} by their lengths. */
+    private void skip(long at, long from) {
+      for (long i = at; i < from; i++) {
         int len = (int) in.varint();
         in.ensure(len);
         in.pos(in.pos() + len);
       }
+    }
+
+    @Override
+    public void moveTo(long from, long to) {
+      EncodedLines.checkRange(from, to, lines);
+      // the record the input is at: after the current line, or at the end of a finished range
+      long at = line == this.to ? this.to : line + 1;
+      int k = checkpoint(from);
+      long mark = k * spacing;
+      if (from < at || at < mark) {
+        in.seek(offset(k));
+        at = mark;
+      }
+      skip(at, from);
+      this.to = to;
       line = from - 1;
     }
 

@@ -56,6 +56,16 @@ public interface EncodedLines {
     /** Index of the current line among the usable lines. */
     long line();
 
+    /**
+     * Moves the cursor to lines {@code [from, to)}, before the first of them, as a new cursor over
+     * them would be, keeping its buffers: the {@link Trainer}'s threads take an epoch's lines a chunk
+     * at a time. Moving forward by a few lines is cheap; a file cursor moving back or far starts again
+     * from the nearest recorded offset.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= from <= to <= lineCount()}
+     */
+    void moveTo(long from, long to);
+
     /** Releases what the cursor holds (its read buffer); the lines stay readable by other cursors. */
     @Override
     void close();

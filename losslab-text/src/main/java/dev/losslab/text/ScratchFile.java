@@ -174,6 +174,17 @@ final class ScratchFile implements Closeable {
       return start + pos;
     }
 
+    /** Moves to file offset {@code position}: within the buffer if it holds that byte, else empties it. */
+    void seek(long position) {
+      if (position >= start && position <= start + limit) {
+        pos = (int) (position - start);
+      } else {
+        start = position;
+        pos = 0;
+        limit = 0;
+      }
+    }
+
     /** Whether the whole file has been read. */
     boolean atEnd() {
       return start + pos >= size;

@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code -lrUpdateRate}, and {@code ntokens} counts every token of the training file.
  *
  * <p>Unlike fastText, the text is not re-read: the encoded lines ({@link EncodedLines}, a
- * {@link CorpusFile} for a training file) are read again each epoch, and an epoch is an exact pass —
- * thread {@code t} of {@code T} takes lines {@code [t·L/T, (t+1)·L/T)} in file order (no shuffling, as
- * fastText). Thread {@code t}'s random generator is seeded with {@code seed + t}, so with
- * {@code -thread 1} the same seed gives a bit-identical model. With two threads or more each thread
+ * {@link CorpusFile} for a training file) are read again each epoch, and an epoch is an exact pass in
+ * file order (no shuffling, as fastText): one thread reads every line; two or more take the lines a
+ * {@link Chunks chunk} at a time, so that they end the epoch together. Thread {@code t}'s random
+ * generator is seeded with {@code seed + t}, so with {@code -thread 1} the same seed gives a
+ * bit-identical model. With two threads or more each thread
  * trains on its own copy of the output matrix, synced with the shared one every few examples
  * ({@link OutputReplica}; {@link #replicatedOutput} says when), so that the threads do not fight over
  * the cache lines of a matrix every example writes. After each epoch the {@link Listener} sees the
@@ -97,6 +98,47 @@ public final class Trainer {
     }
     boolean sparse = head instanceof NegativeSamplingHead || head instanceof HierarchicalSoftmaxHead;
     return !sparse || outputRows <= SMALL_OUTPUT;
+  }
+
+  /**
+   * An epoch's lines handed out to two or more threads in chunks of decreasing size, from the start of
+   * the file on (guided scheduling): a chunk is {@code 1/(2·threads)} of the lines not yet handed out,
+   * and at least {@link #MIN_CHUNK} lines. A thread that runs faster takes more chunks, so the threads
+   * end an epoch within a small chunk of each other. With fixed shares (thread {@code t} of {@code T}
+   * taking lines {@code [t·L/T, (t+1)·L/T)}) the first to finish waited for the other at the end of
+   * every epoch: 0.2–0.4 s in all of a 2.3 s cooking run, as a noisy machine slows one core or the
+   * other.
+   */
+  static final class Chunks {
+    static final long MIN_CHUNK = 16;
+
+    private final long lines;
+    private final int threads;
+    private final AtomicLong next = new AtomicLong();
+
+    Chunks(long lines, int threads) {
+      this.lines = lines;
+      this.threads = threads;
+    }
+
+    /** The first line of the next chunk, or -1 once every line of the epoch has been handed out. */
+    long take() {
+      while (true) {
+        long from = next.get();
+        if (from >= lines) {
+          return -1;
+        }
+        if (next.compareAndSet(from, end(from))) {
+          return from;
+        }
+      }
+    }
+
+    /** One past the last line of the chunk that starts at line {@code from}. */
+    long end(long from) {
+      long size = Math.max(MIN_CHUNK, (lines - from) / (2L * threads));
+      return Math.min(lines, from + size);
+    }
   }
 
   private static final class Run {
@@ -207,15 +249,14 @@ public final class Trainer {
     void runEpoch() {
       long lines = corpus.lineCount();
       if (threads == 1) {
-        work(0, 0, lines);
+        work(0, null);
         return;
       }
+      Chunks chunks = new Chunks(lines, threads);
       Thread[] ts = new Thread[threads];
       for (int t = 0; t < threads; t++) {
         final int id = t;
-        final long lo = t * lines / threads;
-        final long hi = (t + 1) * lines / threads;
-        ts[t] = new Thread(() -> work(id, lo, hi), "train-" + t);
+        ts[t] = new Thread(() -> work(id, chunks), "train-" + t);
         ts[t].start();
       }
       for (Thread th : ts) {
@@ -229,14 +270,32 @@ public final class Trainer {
       }
     }
 
-    /** Thread {@code t}'s share of an epoch; an error it cannot report as a failure stops every thread. */
-    void work(int t, long lo, long hi) {
-      try (EncodedLines.Cursor lines = corpus.cursor(lo, hi)) {
-        train(t, lines);
+    /**
+     * Thread {@code t}'s share of an epoch: every line when {@code chunks} is null (one thread), else
+     * the chunks it takes; an error it cannot report as a failure stops every thread.
+     */
+    void work(int t, Chunks chunks) {
+      long from = chunks == null ? 0 : chunks.take();
+      if (from < 0) {
+        return; // the other threads took every line
+      }
+      long to = chunks == null ? corpus.lineCount() : chunks.end(from);
+      try (EncodedLines.Cursor lines = corpus.cursor(from, to)) {
+        train(t, lines, chunks);
       } catch (RuntimeException | Error e) {
         stop = true;
         crash.compareAndSet(null, e);
       }
+    }
+
+    /** Moves {@code lines} onto the first line of the epoch's next chunk; false when none is left. */
+    static boolean nextChunk(EncodedLines.Cursor lines, Chunks chunks) {
+      long from = chunks == null ? -1 : chunks.take();
+      if (from < 0) {
+        return false;
+      }
+      lines.moveTo(from, chunks.end(from));
+      return lines.next(); // a chunk is never empty
     }
 
     Workspace workspace(int t) {
@@ -259,7 +318,7 @@ public final class Trainer {
       return replicas[t];
     }
 
-    void train(int t, EncodedLines.Cursor lines) {
+    void train(int t, EncodedLines.Cursor lines, Chunks chunks) {
       Workspace ws = workspace(t);
       OutputReplica replica = replica(t);
       Model m = model;
@@ -272,7 +331,7 @@ public final class Trainer {
       double sum = 0;
       long count = 0;
       long local = 0;
-      while (!stop && lines.next()) {
+      while (!stop && (lines.next() || nextChunk(lines, chunks))) {
         float progress = (float) ((double) tokenCount.get() / budget);
         float lr = (float) (lr0 * (1.0 - progress));
         double loss;

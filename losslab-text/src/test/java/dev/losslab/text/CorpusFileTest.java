@@ -32,19 +32,24 @@ class CorpusFileTest {
   record Line(List<Integer> rows, List<Integer> labels, long tokens) {}
 
   static List<Line> lines(EncodedLines data, long from, long to) {
-    List<Line> out = new ArrayList<>();
     try (EncodedLines.Cursor c = data.cursor(from, to)) {
-      while (c.next()) {
-        List<Integer> rows = new ArrayList<>();
-        for (int i = c.rowsFrom(); i < c.rowsTo(); i++) {
-          rows.add(c.rows()[i]);
-        }
-        List<Integer> labels = new ArrayList<>();
-        for (int i = c.labelsFrom(); i < c.labelsTo(); i++) {
-          labels.add(c.labels()[i]);
-        }
-        out.add(new Line(rows, labels, c.tokens()));
+      return rest(c);
+    }
+  }
+
+  /** The lines a cursor gives from where it is to the end of its range. */
+  static List<Line> rest(EncodedLines.Cursor c) {
+    List<Line> out = new ArrayList<>();
+    while (c.next()) {
+      List<Integer> rows = new ArrayList<>();
+      for (int i = c.rowsFrom(); i < c.rowsTo(); i++) {
+        rows.add(c.rows()[i]);
       }
+      List<Integer> labels = new ArrayList<>();
+      for (int i = c.labelsFrom(); i < c.labelsTo(); i++) {
+        labels.add(c.labels()[i]);
+      }
+      out.add(new Line(rows, labels, c.tokens()));
     }
     return out;
   }
@@ -231,6 +236,47 @@ class CorpusFileTest {
       }
       assertThat(lines(file.lines(), n, n)).isEmpty();
       assertThatThrownBy(() -> file.lines().cursor(0, n + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aMovedCursorReadsWhatANewCursorReads() {
+    // far more lines than checkpoints, so that a move may skip records, jump to a recorded offset or
+    // go back; the moves start mid-range, at the end of a range and after an empty one
+    int n = 2 * CorpusFile.MAX_CHECKPOINTS + 5;
+    byte[] text = corpus(n, 9);
+    Args args = Args.builder().wordNgrams(2).bucket(101).build();
+    TrainingData heap = TrainingData.inMemory(source(text), "d", args);
+    try (TrainingData file = TrainingData.read(source(text), "d", args, inTmp())) {
+      long lines = heap.lines().lineCount();
+      List<Line> all = lines(heap.lines(), 0, lines);
+      for (EncodedLines data : List.of(heap.lines(), file.lines())) {
+        Random r = new Random(4);
+        try (EncodedLines.Cursor c = data.cursor(0, 3)) {
+          c.next();
+          for (int k = 0; k < 60; k++) {
+            long from = switch (k % 4) {
+              case 0 -> Math.min(lines, c.line() + 1 + r.nextInt(40)); // a little forward
+              case 1 -> r.nextLong(lines + 1); // anywhere
+              case 2 -> Math.max(0, c.line() - r.nextInt(40)); // back
+              default -> Math.min(lines, c.line() + 1); // the very next line
+            };
+            long to = Math.min(lines, from + r.nextInt(3 * 97));
+            c.moveTo(from, to);
+            if (k % 3 == 0) {
+              assertThat(rest(c)).as("move %d to [%d, %d)", k, from, to)
+                  .isEqualTo(all.subList((int) from, (int) to));
+            } else if (c.next()) { // part of the range only
+              assertThat(c.line()).isEqualTo(from);
+            }
+          }
+        }
+        try (EncodedLines.Cursor c = data.cursor(0, 0)) {
+          assertThatThrownBy(() -> c.moveTo(2, 1)).isInstanceOf(IllegalArgumentException.class);
+          assertThatThrownBy(() -> c.moveTo(0, lines + 1))
+              .isInstanceOf(IllegalArgumentException.class);
+        }
+      }
     }
   }
 

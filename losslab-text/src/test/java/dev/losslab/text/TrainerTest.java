@@ -3,8 +3,13 @@ package dev.losslab.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -147,6 +152,72 @@ class TrainerTest {
     Args one = a.toBuilder().thread(1).build();
     assertThatThrownBy(() -> train(one)).isInstanceOf(TrainingDiverged.class)
         .hasMessageContaining(" at column ");
+  }
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest(name = "{0} threads")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 7})
+  void threadsTrainEveryLineOncePerEpoch(int threads) {
+    // the tokens of each line are counted once per epoch: after epoch e of E, exactly e/E of the
+    // budget, whether the lines are in the heap or in a file, and whatever the chunks were
+    Args a = Args.builder().thread(threads).dim(6).epoch(3).lr(0.2).wordNgrams(2).bucket(300).build();
+    byte[] text = CorpusFileTest.corpus(3000, 2);
+    try (TrainingData file = TrainingData.read(CorpusFileTest.source(text), "d", a,
+        TrainingData.Options.DEFAULT.withTempFolder(tmp))) {
+      for (TrainingData data : List.of(TrainingData.inMemory(CorpusFileTest.source(text), "d", a), file)) {
+        List<Double> progress = new ArrayList<>();
+        Trainer.train(a, data, new SoftmaxHead(), new Trainer.Listener() {
+          @Override
+          public boolean epochEnd(Trainer.Status s, TextClassifier c) {
+            progress.add(s.progress());
+            return true;
+          }
+        });
+        assertThat(progress).containsExactly(1 / 3.0, 2 / 3.0, 1.0);
+      }
+    }
+  }
+
+  @Test
+  void chunksHandOutEveryLineOnceInShrinkingChunks() throws InterruptedException {
+    long lines = 100_003;
+    Trainer.Chunks one = new Trainer.Chunks(lines, 2);
+    long at = 0;
+    long last = Long.MAX_VALUE;
+    for (long from; (from = one.take()) >= 0; ) {
+      assertThat(from).isEqualTo(at);
+      long size = one.end(from) - from;
+      assertThat(size).isLessThanOrEqualTo(last).isPositive();
+      assertThat(size).isGreaterThanOrEqualTo(Math.min(Trainer.Chunks.MIN_CHUNK, lines - from));
+      last = size;
+      at = one.end(from);
+    }
+    assertThat(at).isEqualTo(lines);
+    assertThat(one.take()).isEqualTo(-1);
+    // four threads taking at once: the chunks they get tile the lines
+    Trainer.Chunks shared = new Trainer.Chunks(lines, 4);
+    ConcurrentLinkedQueue<long[]> got = new ConcurrentLinkedQueue<>();
+    Thread[] ts = new Thread[4];
+    for (int t = 0; t < ts.length; t++) {
+      ts[t] = new Thread(() -> {
+        for (long from; (from = shared.take()) >= 0; ) {
+          got.add(new long[] {from, shared.end(from)});
+        }
+      });
+      ts[t].start();
+    }
+    for (Thread t : ts) {
+      t.join();
+    }
+    List<long[]> sorted = new ArrayList<>(got);
+    sorted.sort((x, y) -> Long.compare(x[0], y[0]));
+    long next = 0;
+    for (long[] c : sorted) {
+      assertThat(c[0]).isEqualTo(next);
+      next = c[1];
+    }
+    assertThat(next).isEqualTo(lines);
   }
 
   @Test
