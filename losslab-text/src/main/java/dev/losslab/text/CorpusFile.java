@@ -38,15 +38,20 @@ public final class CorpusFile implements EncodedLines, Closeable {
   private final long totalTokens;
   private final long[] checkpoints;
   private final long spacing;
+  /** The most items and labels a line has: a cursor's buffers start at that size and never grow. */
+  private final int maxItems;
+  private final int maxLabels;
 
   private CorpusFile(ScratchFile file, Dictionary ngrams, long lines, long totalTokens,
-      long[] checkpoints, long spacing) {
+      long[] checkpoints, long spacing, int maxItems, int maxLabels) {
     this.file = file;
     this.ngrams = ngrams;
     this.lines = lines;
     this.totalTokens = totalTokens;
     this.checkpoints = checkpoints;
     this.spacing = spacing;
+    this.maxItems = maxItems;
+    this.maxLabels = maxLabels;
   }
 
   @Override
@@ -113,6 +118,8 @@ public final class CorpusFile implements EncodedLines, Closeable {
     private long[] checkpoints = new long[64];
     private int ncheckpoints;
     private long spacing = 1;
+    private int maxItems;
+    private int maxLabels;
     private boolean done;
 
     private Writer(ScratchFile file, Dictionary ngrams) {
@@ -165,6 +172,8 @@ public final class CorpusFile implements EncodedLines, Closeable {
       carry = 0;
       pending = true;
       staged = 0;
+      maxItems = Math.max(maxItems, n);
+      maxLabels = Math.max(maxLabels, m);
       put(n);
       put(m);
       for (int i = 0; i < m; i++) {
@@ -220,7 +229,7 @@ public final class CorpusFile implements EncodedLines, Closeable {
       out.flush();
       done = true;
       return new CorpusFile(file, ngrams, lines, total, Arrays.copyOf(checkpoints, ncheckpoints),
-          spacing);
+          spacing, maxItems, maxLabels);
     }
 
     /** Deletes the file unless {@link #finish()} handed it over. */
@@ -236,17 +245,19 @@ public final class CorpusFile implements EncodedLines, Closeable {
     private final ScratchFile.Input in;
     private long to;
     private long line;
-    private int[] rows = new int[64];
+    // sized for the longest line, so that reading never grows them: a branch never taken when the
+    // JIT compiled read() would make it compile read() again the first time it was
+    private int[] rows = new int[ngrams == null ? Math.max(1, maxItems) : 1]; // tokens mode: an IntList's
     private int nrows;
     private final IntList ngramRows;
     private int[] hashes;
-    private int[] labels = new int[4];
+    private int[] labels = new int[Math.max(1, maxLabels)];
     private int nlabels;
     private long tokens;
 
     FileCursor(long from, long to) {
       this.ngramRows = ngrams == null ? null : new IntList(64);
-      this.hashes = ngrams == null ? null : new int[64];
+      this.hashes = ngrams == null ? null : new int[Math.max(1, maxItems)];
       int k = checkpoint(from);
       in = file.input(offset(k), READ_BUFFER);
       skip(k * spacing, from);
@@ -288,6 +299,11 @@ public final class CorpusFile implements EncodedLines, Closeable {
       line = from - 1;
     }
 
+    /**
+     * The range check alone, apart from {@link #read}: the first time a range ends, the JIT compiles
+     * this method again (the end was never reached when it was first compiled), and a small method is
+     * quickly compiled again while the training threads wait for the compiler's core.
+     */
     @Override
     public boolean next() {
       if (line + 1 >= to) {
@@ -295,6 +311,12 @@ public final class CorpusFile implements EncodedLines, Closeable {
         return false;
       }
       line++;
+      read();
+      return true;
+    }
+
+    /** Decodes the record of {@link #line} from the input. */
+    private void read() {
       int len = (int) in.varint();
       if (in.ensure(len) < len) {
         throw new IllegalStateException(
@@ -388,7 +410,6 @@ public final class CorpusFile implements EncodedLines, Closeable {
         nrows = out.size();
       }
       in.pos(p);
-      return true;
     }
 
     @Override public int[] rows() { return rows; }
