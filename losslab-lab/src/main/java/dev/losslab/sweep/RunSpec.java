@@ -37,7 +37,8 @@ import java.util.TreeMap;
  * @param sample training examples the diagnostics measure
  * @param stallThreshold see {@link dev.losslab.experiment.GradientDiagnostics}
  * @param dataChecksum {@link CompareData#checksum()} of the clean data
- * @param version losslab's version ({@link Provenance#version()})
+ * @param version losslab's version and the id of the code that trains the run
+ *     ({@link Provenance#version()}, {@link Provenance#trainingCode})
  */
 public record RunSpec(LossChoice loss, long seed, ModelSetup setup, Noise noise, int sample,
     double stallThreshold, String dataChecksum, String version) {

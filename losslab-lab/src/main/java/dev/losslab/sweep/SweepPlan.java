@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param grid the swept options
  * @param cells the grid's cells, first axis slowest
  * @param dataChecksum the clean data's checksum, part of every run's key
- * @param version losslab's version, part of every run's key
+ * @param version losslab's version; a run's key has it followed by the id of the code that trains
+ *     the run ({@link Provenance#trainingCode})
  */
 public record SweepPlan(CompareConfig base, Grid grid, List<GridCell> cells, String dataChecksum,
     String version) {
@@ -46,7 +47,7 @@ public record SweepPlan(CompareConfig base, Grid grid, List<GridCell> cells, Str
   public RunSpec spec(GridCell cell, LossChoice loss, long seed) {
     CompareConfig c = cell.config();
     return new RunSpec(loss, seed, c.setup(), cell.noise(), c.sample(), c.stallThreshold(),
-        dataChecksum, version);
+        dataChecksum, version + "+" + Provenance.trainingCode(loss.create().getClass()));
   }
 
   /** The planned runs: cells × losses × seeds, before equal runs are merged. */

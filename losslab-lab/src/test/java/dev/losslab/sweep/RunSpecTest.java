@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslab.data.LabelNoise;
+import dev.losslab.experiment.CompareConfig;
 import dev.losslab.experiment.CompareData;
 import dev.losslab.experiment.LossChoice;
 import dev.losslab.experiment.ModelSetup;
+import dev.losslab.experiment.Provenance;
 import dev.losslab.experiment.RunResult;
 import dev.losslab.train.StoppingRule;
 import java.util.HashSet;
@@ -61,6 +63,19 @@ class RunSpecTest {
     assertThat(new RunSpec(new LossChoice("my gce", "gce", Map.of("q", "0.50")), 1, s.setup(), s.noise(),
         50, 1e-3, "abc/def", "dev").key()).isEqualTo(new RunSpec(new LossChoice("gce", "gce",
             Map.of("q", "5e-1")), 1, s.setup(), s.noise(), 50, 1e-3, "abc/def", "dev").key());
+  }
+
+  @Test
+  void aPlannedRunsKeyHasTheIdOfTheCodeThatTrainsIt() {
+    // a provided loss from another folder (this module's test classes) is trained by more code
+    CompareConfig c = CompareConfig.of("mse,test-fails-in-training", 1, ModelSetup.defaults());
+    List<RunSpec> specs = SweepPlan.of(c, Grid.parse(List.of()), "abc/def").specs();
+    assertThat(specs).hasSize(2);
+    assertThat(specs.get(0).version()).isEqualTo(Provenance.version() + "+"
+        + Provenance.trainingCode(dev.losslab.loss.Loss.class));
+    assertThat(specs.get(1).version()).isEqualTo(Provenance.version() + "+"
+        + Provenance.trainingCode(FailingLossProvider.class)).isNotEqualTo(specs.get(0).version());
+    assertThat(specs.get(0).config()).containsEntry("losslab.version", specs.get(0).version());
   }
 
   @Test
