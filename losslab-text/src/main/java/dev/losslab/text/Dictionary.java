@@ -230,6 +230,11 @@ public final class Dictionary {
     return word(nwords + j);
   }
 
+  /** The bytes of label {@code j}'s text, as read (not a copy; do not change). */
+  public byte[] labelBytes(int j) {
+    return wordBytes(nwords + j);
+  }
+
   /** The token hash of entry {@code id} ({@link FastTextHash#hash}), kept from construction. */
   int hash(int id) {
     return table.hash(id);

@@ -1,15 +1,17 @@
 package dev.losslab.cli.text;
 
+import dev.losslab.cli.ByteOut;
 import dev.losslab.cli.Errors;
 import dev.losslab.text.LineEncoder;
 import dev.losslab.text.Predictions;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.TokenReader;
 import dev.losslab.text.Workspace;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,12 +61,13 @@ public abstract class PredictCommand implements Callable<Integer> {
     Predictions p = new Predictions(c.dictionary().nlabels());
     LineEncoder enc = new LineEncoder(c.dictionary());
     boolean prob = probabilities();
-    // Label texts decoded once: a line's output is then written without building any string.
-    String[] labels = new String[c.dictionary().nlabels()];
+    // The labels' bytes as the model holds them (fastText prints a label that is not UTF-8 as its
+    // bytes); a line's output is then written without building any string but the probabilities.
+    byte[][] labels = new byte[c.dictionary().nlabels()][];
     for (int j = 0; j < labels.length; j++) {
-      labels[j] = c.dictionary().label(j);
+      labels[j] = c.dictionary().labelBytes(j);
     }
-    Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+    OutputStream out = new BufferedOutputStream(ByteOut.bytes(spec.commandLine().getOut()), 1 << 16);
     try (TokenReader r = new TokenReader(ModelOption.open(file), file)) {
       while (enc.read(r) > 0) {
         c.predict(enc, ws, kk, th, p);
@@ -75,7 +78,7 @@ public abstract class PredictCommand implements Callable<Integer> {
           out.write(labels[p.label(i)]);
           if (prob) {
             out.write(' ');
-            out.write(CppFormat.general(p.probability(i), 6));
+            out.write(CppFormat.general(p.probability(i), 6).getBytes(StandardCharsets.US_ASCII));
           }
         }
         out.write('\n');
@@ -90,7 +93,7 @@ public abstract class PredictCommand implements Callable<Integer> {
     return Errors.OK;
   }
 
-  private static void flushQuietly(Writer w) {
+  private static void flushQuietly(OutputStream w) {
     try {
       w.flush();
     } catch (IOException ignored) {

@@ -85,6 +85,28 @@ class VectorCommandsTest {
     assertThat(lines[2]).startsWith("x\u00ff\u00fe "); // the bytes as read
   }
 
+  @Test
+  void aLabelThatIsNotUtf8IsPredictedAsItsBytes() throws IOException {
+    // the baking lines' label becomes caf, 0xff (not UTF-8), as a scraped corpus may hold
+    byte[] text = Files.readAllBytes(train);
+    String latin = new String(text, StandardCharsets.ISO_8859_1).replace("__label__baking", "__label__caf\u00ff");
+    Files.write(train, latin.getBytes(StandardCharsets.ISO_8859_1));
+    String prefix = model();
+    Path test = Files.writeString(dir.resolve("test.txt"), "bread oven\nknife blade\n");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    var cl = Main.commandLine();
+    cl.setOut(new dev.losslab.cli.ByteOut(bytes));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    assertThat(cl.execute("predict-prob", prefix + ".bin", test.toString())).isZero();
+    String[] lines = new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1).split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).matches("__label__caf\u00ff [0-9.]+"); // the byte as read
+    assertThat(lines[1]).startsWith("__label__knives ");
+    // a writer of text (as a program embedding the command line may give) gets U+FFFD for the byte
+    assertThat(run("", "predict", prefix + ".bin", test.toString())).isZero();
+    assertThat(out).isEqualTo("__label__caf\ufffd\n__label__knives\n");
+  }
+
   private String model(String... extra) {
     String prefix = dir.resolve("m").toString();
     java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("supervised", "-input",
