@@ -5,6 +5,7 @@ import dev.losslab.text.format.QuantizedMatrix;
 import dev.losslab.text.format.StoredMatrix;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * fastText's {@code quantize} (fasttext.cc:305-368): turns a trained classifier into a quantized one,
@@ -61,7 +62,21 @@ public final class Quantizer {
   public static TextClassifier quantize(TextClassifier model, QuantizeOptions options,
       TrainingData.Source data, String name, Trainer.Listener listener) {
     Objects.requireNonNull(model, "model");
+    return quantizeReleasing(new AtomicReference<>(model), options, data, name, listener);
+  }
+
+  /**
+   * As {@link #quantize(TextClassifier, QuantizeOptions, TrainingData.Source, String, Trainer.Listener)},
+   * for a caller that holds the model only in {@code holder} and has no further use for it: the holder
+   * is emptied, and once a cutoff has copied the rows it keeps, nothing here refers to the model's
+   * full {@code A} any more, so that the collector may free it before the retraining and the product
+   * quantization. With fastText's default {@code -bucket} that matrix is most of the memory
+   * {@code quantize} needs.
+   */
+  public static TextClassifier quantizeReleasing(AtomicReference<TextClassifier> holder,
+      QuantizeOptions options, TrainingData.Source data, String name, Trainer.Listener listener) {
     Objects.requireNonNull(options, "options");
+    TextClassifier model = Objects.requireNonNull(holder.getAndSet(null), "model");
     Model m = model.model();
     if (m.isQuantized()) {
       throw new IllegalArgumentException("the model is already quantized");
@@ -70,18 +85,24 @@ public final class Quantizer {
       throw new IllegalArgumentException("-qout: the output matrix has " + m.outputRows()
           + " rows (labels); product quantization needs at least " + ProductQuantizer.KSUB);
     }
-    if (prunes(model, options) && options.cutoff() < ProductQuantizer.KSUB) {
+    boolean prunes = prunes(model, options);
+    if (prunes && options.cutoff() < ProductQuantizer.KSUB) {
       throw new IllegalArgumentException("-cutoff (" + options.cutoff()
           + ") keeps fewer rows than product quantization needs (" + ProductQuantizer.KSUB + ")");
     }
     Args args = model.args();
     Dictionary dict = model.dictionary();
-    float[] input = m.input();
+    Head head = model.head();
+    int dim = m.dim();
+    int outputRows = m.outputRows();
     float[] output = m.output();
-    int rows = m.inputRows();
-    if (prunes(model, options)) {
+    float[] input;
+    int rows;
+    if (prunes) {
       int[] idx = selectRows(m, dict.eosId(), options.cutoff());
-      Pruned p = prune(dict, args, idx, input, m.dim());
+      Pruned p = prune(dict, args, idx, m.input(), dim);
+      model = null; // the full A can go: only the pruned copy is used from here on
+      m = null;
       dict = p.dictionary;
       input = p.input;
       rows = idx.length;
@@ -89,8 +110,8 @@ public final class Quantizer {
         Objects.requireNonNull(data, "data");
         args = args.toBuilder().epoch(options.epoch()).lr(options.lr()).thread(options.thread())
             .build();
-        Model dense = new Model(m.dim(), input, output);
-        TextClassifier pruned = new TextClassifier(args, dict, dense, model.head());
+        Model dense = new Model(dim, input, output);
+        TextClassifier pruned = new TextClassifier(args, dict, dense, head);
         Corpus corpus = TrainingData.encode(data, name, dict);
         if (corpus.lines() == 0) {
           throw new IllegalArgumentException(
@@ -99,14 +120,17 @@ public final class Quantizer {
         Trainer.train(pruned, args, corpus, listener);
         output = dense.output();
       }
+    } else {
+      input = m.input();
+      rows = m.inputRows();
     }
-    QuantizedMatrix qin = ProductQuantizer.quantize(input, rows, m.dim(), options.dsub(),
+    QuantizedMatrix qin = ProductQuantizer.quantize(input, rows, dim, options.dsub(),
         options.qnorm(), "the input matrix", options.thread());
     StoredMatrix qoutput = options.qout()
-        ? ProductQuantizer.quantize(output, m.outputRows(), m.dim(), 2, options.qnorm(),
+        ? ProductQuantizer.quantize(output, outputRows, dim, 2, options.qnorm(),
             "the output matrix", options.thread())
-        : new dev.losslab.text.format.FastTextMatrix(m.outputRows(), m.dim(), output);
-    return new TextClassifier(args, dict, Model.quantized(qin, qoutput), model.head());
+        : new dev.losslab.text.format.FastTextMatrix(outputRows, dim, output);
+    return new TextClassifier(args, dict, Model.quantized(qin, qoutput), head);
   }
 
   /** Whether {@code options}' cutoff prunes the model: {@code 0 < cutoff < rows of A}. */

@@ -224,6 +224,33 @@ class QuantizerTest {
   }
 
   @Test
+  void aReleasedModelsFullInputMatrixCanBeCollectedBeforeRetraining() {
+    QuantizeOptions o = QuantizeOptions.defaults().withCutoff(300).withRetrain(true).withEpoch(2)
+        .withLr(0.1).withThread(1);
+    TextClassifier kept = bigrams();
+    TextClassifier same = Quantizer.quantize(kept, o, Fixtures.source(TRAIN), "train.txt", null);
+    java.util.concurrent.atomic.AtomicReference<TextClassifier> holder =
+        new java.util.concurrent.atomic.AtomicReference<>(bigrams());
+    java.lang.ref.WeakReference<float[]> fullA =
+        new java.lang.ref.WeakReference<>(holder.get().model().input());
+    boolean[] collected = new boolean[1];
+    TextClassifier q = Quantizer.quantizeReleasing(holder, o, Fixtures.source(TRAIN), "train.txt",
+        new Trainer.Listener() {
+          @Override
+          public boolean epochEnd(Trainer.Status s, TextClassifier current) {
+            System.gc(); // a full collection clears the reference once nothing else holds the matrix
+            collected[0] = fullA.get() == null;
+            return true;
+          }
+        });
+    assertThat(holder.get()).isNull();
+    assertThat(collected[0]).as("the full A was collected during the retraining").isTrue();
+    // the same quantized model as from a model the caller keeps
+    assertThat(q.model().quantizedInput().codes()).isEqualTo(same.model().quantizedInput().codes());
+    assertThat(kept.model().input()).hasSize(kept.model().inputRows() * kept.model().dim());
+  }
+
+  @Test
   void aFtzWrittenHereReadsBackToTheSameModel() throws IOException {
     TextClassifier dense = bigrams();
     TextClassifier q = Quantizer.quantize(dense, QuantizeOptions.defaults().withCutoff(300)

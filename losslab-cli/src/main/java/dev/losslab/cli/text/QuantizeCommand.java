@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,8 +69,8 @@ public final class QuantizeCommand implements Callable<Integer> {
     try {
       return quantize();
     } catch (OutOfMemoryError e) {
-      throw new Errors.UserException("out of memory quantizing " + output + ".bin (the model and its"
-          + " copy must fit in the heap; raise it with LOSSLAB_JAVA_OPTS=-Xmx...)");
+      throw new Errors.UserException("out of memory quantizing " + output + ".bin (the model and the"
+          + " rows its cutoff keeps must fit in the heap at once; raise it with LOSSLAB_JAVA_OPTS=-Xmx...)");
     }
   }
 
@@ -87,21 +88,22 @@ public final class QuantizeCommand implements Callable<Integer> {
     Path bin = Path.of(output + ".bin");
     Path ftz = Path.of(output + ".ftz");
     long t0 = System.nanoTime();
-    TextClassifier model = ModelOption.load(bin);
-    if (model.model().isQuantized()) {
+    // held only here, so that the quantizer can let the full input matrix go once it is pruned
+    AtomicReference<TextClassifier> model = new AtomicReference<>(ModelOption.load(bin));
+    if (model.get().model().isQuantized()) {
       throw new Errors.UserException(bin + ": the model is already quantized");
     }
-    boolean retrains = o.retrain() && Quantizer.prunes(model, o);
+    boolean retrains = o.retrain() && Quantizer.prunes(model.get(), o);
     TextClassifier q;
     TrainingProgress progress = null;
     try {
       if (retrains) {
         progress = new TrainingProgress(err, System.console() != null, verbose, null, 0);
-        q = Quantizer.quantize(model, o, inputFormat.source(input, model.args().label()),
+        q = Quantizer.quantizeReleasing(model, o, inputFormat.source(input, model.get().args().label()),
             input.toString(), progress);
         progress.finish(null);
       } else {
-        q = Quantizer.quantize(model, o.withRetrain(false));
+        q = Quantizer.quantizeReleasing(model, o.withRetrain(false), null, null, null);
       }
     } catch (TrainingDiverged e) {
       if (progress != null) {
