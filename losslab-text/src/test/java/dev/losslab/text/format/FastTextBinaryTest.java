@@ -181,21 +181,8 @@ class FastTextBinaryTest {
     byte[] all = bytesOf(Models.tiny());
     Random rnd = new Random(12);
     Path t = dir.resolve("fuzz.bin");
-    int rejected = 0;
-    for (int trial = 0; trial < 1500; trial++) {
-      byte[] c = all.clone();
-      int flips = 1 + rnd.nextInt(4);
-      for (int i = 0; i < flips; i++) {
-        c[rnd.nextInt(c.length)] = (byte) rnd.nextInt(256);
-      }
-      Files.write(t, c);
-      try {
-        FastTextBinary.read(t);
-      } catch (MalformedModelException e) {
-        rejected++;
-        assertThat(e.getMessage()).startsWith(t + ": ");
-      }
-    }
+    int rejected = Corruption.rejected(all, t, 1500, rnd, () -> rnd.nextInt(all.length),
+        FastTextBinary::read);
     assertThat(rejected).isGreaterThan(100);
   }
 

@@ -171,23 +171,10 @@ class FastTextQuantizedTest {
     byte[] all = bytes(model(true));
     Random rnd = new Random(21);
     Path t = dir.resolve("fuzz.ftz");
-    int rejected = 0;
-    for (int trial = 0; trial < 800; trial++) {
-      byte[] c = all.clone();
-      int flips = 1 + rnd.nextInt(4);
-      for (int i = 0; i < flips; i++) {
-        // Half the flips land in the headers, where a wrong byte matters most.
-        int at = rnd.nextBoolean() ? rnd.nextInt(c.length) : rnd.nextInt(quantFlag(all) + 40);
-        c[at] = (byte) rnd.nextInt(256);
-      }
-      Files.write(t, c);
-      try {
-        FastTextFile.read(t);
-      } catch (MalformedModelException e) {
-        rejected++;
-        assertThat(e.getMessage()).startsWith(t + ": ");
-      }
-    }
+    int headers = quantFlag(all) + 40;
+    // half the changes land in the headers, where a wrong byte matters most
+    int rejected = Corruption.rejected(all, t, 800, rnd,
+        () -> rnd.nextBoolean() ? rnd.nextInt(all.length) : rnd.nextInt(headers), FastTextFile::read);
     assertThat(rejected).isGreaterThan(100);
   }
 
