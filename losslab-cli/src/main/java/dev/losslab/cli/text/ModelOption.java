@@ -15,13 +15,16 @@ final class ModelOption {
   /**
    * Loads a model with user-facing errors. The free-heap ratios are lowered first ({@link HeapTrim}):
    * the input matrix is one array of hundreds of MB, and G1 otherwise grows the heap to 70 % free
-   * around it and touches its marking bitmaps over all of that (20news: 16 MB more peak RSS).
+   * around it and touches its marking bitmaps over all of that (20news: 16 MB more peak RSS). A
+   * model file under {@link HeapTrim#WORTHWHILE} is loaded without.
    */
   static TextClassifier load(Path file) {
     if (!Files.exists(file)) {
       throw new Errors.UserException(file + ": no such model file");
     }
-    HeapTrim.enable();
+    if (sizeOf(file) >= HeapTrim.WORTHWHILE) {
+      HeapTrim.enable();
+    }
     try {
       return ModelFiles.load(file);
     } catch (NoSuchFileException e) {
@@ -31,6 +34,14 @@ final class ModelOption {
       throw new Errors.UserException(m != null && m.contains(file.toString()) ? m : file + ": " + m);
     } catch (IllegalArgumentException e) {
       throw new Errors.UserException(e.getMessage());
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return Long.MAX_VALUE; // the load says what is wrong
     }
   }
 

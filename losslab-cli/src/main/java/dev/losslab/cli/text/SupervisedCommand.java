@@ -235,8 +235,11 @@ public final class SupervisedCommand implements Callable<Integer> {
     }
     // Reading leaves garbage (tokenizer buffers, the counting table); collect it now, before the
     // input matrix is allocated, so that the heap does not keep both and peak memory stays low.
-    HeapTrim.enable();
-    HeapTrim.collect();
+    // A small file (cooking's 7 MB of heap) leaves too little for that to matter.
+    if (HeapTrim.heapWorthTrimming()) {
+      HeapTrim.enable();
+      HeapTrim.collect();
+    }
     Head head = Heads.create(args, data.dictionary().labelCounts());
     boolean tty = System.console() != null;
     TrainingProgress progress = new TrainingProgress(err, tty, args.verbose(), valid, patience);
