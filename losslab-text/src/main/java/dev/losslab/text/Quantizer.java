@@ -33,6 +33,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Quantizer {
   private Quantizer() {}
 
+  /** Watches a quantization: a {@link Trainer.Listener} of the retraining that also hears the cutoff. */
+  public interface Listener extends Trainer.Listener {
+    /**
+     * Called once the cutoff has copied the rows it keeps, before the retraining. From
+     * {@link #quantizeReleasing}, nothing here refers to the full input matrix any more: a command
+     * line may collect it now, so that the heap shrinks before the retraining allocates.
+     */
+    default void pruned() {}
+  }
+
   /**
    * Quantizes without retraining.
    *
@@ -54,7 +64,7 @@ public final class Quantizer {
    *
    * @param data the training data in fastText's format (read once, with the pruned dictionary)
    * @param name the data's name in messages
-   * @param listener sees the retraining (may be null)
+   * @param listener sees the retraining, and as a {@link Listener} the cutoff (may be null)
    * @throws IllegalArgumentException if the model is already quantized, a matrix to quantize has fewer
    *     than 256 rows (checked before any retraining), or no line of the data has a known label and a kept word or n-gram
    * @throws TrainingDiverged if the retraining's loss becomes NaN or infinite
@@ -103,6 +113,9 @@ public final class Quantizer {
       Pruned p = prune(dict, args, idx, m.input(), dim);
       model = null; // the full A can go: only the pruned copy is used from here on
       m = null;
+      if (listener instanceof Listener q) {
+        q.pruned();
+      }
       dict = p.dictionary;
       input = p.input;
       rows = idx.length;

@@ -234,15 +234,23 @@ class QuantizerTest {
     java.lang.ref.WeakReference<float[]> fullA =
         new java.lang.ref.WeakReference<>(holder.get().model().input());
     boolean[] collected = new boolean[1];
+    java.util.List<String> heard = new java.util.ArrayList<>();
     TextClassifier q = Quantizer.quantizeReleasing(holder, o, Fixtures.source(TRAIN), "train.txt",
-        new Trainer.Listener() {
+        new Quantizer.Listener() {
+          @Override
+          public void pruned() {
+            heard.add("pruned");
+          }
+
           @Override
           public boolean epochEnd(Trainer.Status s, TextClassifier current) {
+            heard.add("epoch " + s.epoch());
             System.gc(); // a full collection clears the reference once nothing else holds the matrix
             collected[0] = fullA.get() == null;
             return true;
           }
         });
+    assertThat(heard).containsExactly("pruned", "epoch 1", "epoch 2");
     assertThat(holder.get()).isNull();
     assertThat(collected[0]).as("the full A was collected during the retraining").isTrue();
     // the same quantized model as from a model the caller keeps
