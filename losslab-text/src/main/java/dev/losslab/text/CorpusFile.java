@@ -245,9 +245,10 @@ public final class CorpusFile implements EncodedLines, Closeable {
     private final ScratchFile.Input in;
     private long to;
     private long line;
-    // sized for the longest line, so that reading never grows them: a branch never taken when the
-    // JIT compiled read() would make it compile read() again the first time it was
-    private int[] rows = new int[ngrams == null ? Math.max(1, maxItems) : 1]; // tokens mode: an IntList's
+    // Sized for the longest line, so that reading never grows them: a branch never taken when the JIT
+    // compiled read() would make it compile read() again the first time it was. In tokens mode the
+    // rows are ngramRows' array.
+    private int[] rows = new int[ngrams == null ? Math.max(1, maxItems) : 1];
     private int nrows;
     private final IntList ngramRows;
     private int[] hashes;
