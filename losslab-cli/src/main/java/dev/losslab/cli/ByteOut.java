@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output as the commands write it: text in UTF-8 whatever the locale (under {@code LANG=C}
- * Java's default would print a word like "café" as "caf?"), and, for what fastText prints as raw
- * bytes (a word that is not valid UTF-8), {@link #writeBytes}.
+ * Java's default would print a word like "café" as "caf?"), and, through {@link #bytes}, the bytes
+ * of what fastText prints as it holds it (a word or label that is not valid UTF-8).
  */
 public final class ByteOut extends PrintWriter {
   private final OutputStream bytes;
@@ -82,16 +81,6 @@ public final class ByteOut extends PrintWriter {
     @Override
     public void flush() throws IOException {
       out.flush();
-    }
-  }
-
-  /** Writes {@code b[off .. off+len)} as they are, after the text written so far. */
-  public void writeBytes(byte[] b, int off, int len) {
-    flush();
-    try {
-      bytes.write(b, off, len);
-    } catch (IOException e) {
-      throw new UncheckedIOException("standard output: " + e.getMessage(), e);
     }
   }
 }

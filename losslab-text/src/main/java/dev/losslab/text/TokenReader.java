@@ -220,11 +220,6 @@ public final class TokenReader implements Closeable {
     }
   }
 
-  /** Whether the current token's bytes are valid UTF-8. */
-  public boolean validUtf8() {
-    return invalidUtf8At() < 0;
-  }
-
   /** The index of the current token's first byte that starts an invalid UTF-8 sequence, or -1. */
   private int invalidUtf8At() {
     int i = tokenOff;

@@ -1,17 +1,18 @@
 package dev.losslab.cli.text;
 
+import dev.losslab.cli.ByteOut;
 import dev.losslab.cli.Errors;
-import dev.losslab.text.format.DecimalText;
 import dev.losslab.text.format.FastTextFile;
 import dev.losslab.text.format.FastTextMatrix;
 import dev.losslab.text.format.QuantizedMatrix;
 import dev.losslab.text.format.StoredMatrix;
 import dev.losslab.text.format.ModelSidecar;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class DumpCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("dump: " + model + ": the " + what
             + " matrix is quantized; printing the rows its codes stand for");
       }
-      Writer w = new BufferedWriter(out, 1 << 16);
+      OutputStream w = new BufferedOutputStream(ByteOut.bytes(out), 1 << 16);
       try {
         print(m, w);
         w.flush();
@@ -86,39 +87,18 @@ public final class DumpCommand implements Callable<Integer> {
   }
 
   /** {@code ROWS COLS}, then each row's values, {@code %.6g}, one space between. */
-  static void print(StoredMatrix m, Writer out) throws IOException {
-    int rows;
-    int cols;
-    if (m instanceof FastTextMatrix d) {
-      rows = d.rows();
-      cols = d.cols();
-    } else {
-      QuantizedMatrix q = (QuantizedMatrix) m;
-      rows = q.rows();
-      cols = q.cols();
-    }
-    out.write(rows + " " + cols + "\n");
+  static void print(StoredMatrix m, OutputStream out) throws IOException {
+    int cols = m.cols();
+    out.write((m.rows() + " " + cols + "\n").getBytes(StandardCharsets.US_ASCII));
     float[] row = new float[cols];
-    byte[] digits = new byte[DecimalText.MAX_LENGTH];
-    char[] line = new char[cols * (DecimalText.MAX_LENGTH + 1) + 1];
-    for (int i = 0; i < rows; i++) {
+    FloatRows rows = new FloatRows(6, false);
+    for (int i = 0; i < m.rows(); i++) {
       if (m instanceof FastTextMatrix d) {
         System.arraycopy(d.data(), i * cols, row, 0, cols);
       } else {
         ((QuantizedMatrix) m).row(i, row);
       }
-      int n = 0;
-      for (int j = 0; j < cols; j++) {
-        if (j > 0) {
-          line[n++] = ' ';
-        }
-        int len = DecimalText.appendGeneral(digits, 0, row[j], 6);
-        for (int k = 0; k < len; k++) {
-          line[n++] = (char) digits[k];
-        }
-      }
-      line[n++] = '\n';
-      out.write(line, 0, n);
+      rows.write(out, row, cols);
     }
   }
 }

@@ -1,17 +1,16 @@
 package dev.losslab.cli.text;
 
+import dev.losslab.cli.ByteOut;
 import dev.losslab.cli.Errors;
 import dev.losslab.text.LineEncoder;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.TokenReader;
 import dev.losslab.text.WordVectors;
-import dev.losslab.text.format.DecimalText;
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,23 +36,18 @@ public abstract class VectorsCommand implements Callable<Integer> {
           + " reads as such a word."})
   public static final class Words extends VectorsCommand {
     @Override
-    void print(TextClassifier c, TokenReader r, Writer out) throws IOException {
+    void print(TextClassifier c, TokenReader r, OutputStream out) throws IOException {
       WordVectors v = new WordVectors(c);
       float[] vec = new float[v.dim()];
-      char[] line = new char[64];
+      FloatRows rows = new FloatRows(5, true);
       while (r.next()) {
         if (r.isEos()) {
           continue;
         }
         v.word(r.bytes(), r.offset(), r.length(), vec);
-        if (raw != null && !r.validUtf8()) {
-          out.flush(); // fastText prints the word's bytes; as text they would become U+FFFD
-          raw.writeBytes(r.bytes(), r.offset(), r.length());
-        } else {
-          out.write(new String(r.bytes(), r.offset(), r.length(), StandardCharsets.UTF_8));
-        }
+        out.write(r.bytes(), r.offset(), r.length()); // as read: fastText prints any word's bytes
         out.write(' ');
-        line = write(out, vec, line);
+        rows.write(out, vec, vec.length);
       }
     }
   }
@@ -66,58 +60,33 @@ public abstract class VectorsCommand implements Callable<Integer> {
           + " normalization; labels on the line are left out."})
   public static final class Sentences extends VectorsCommand {
     @Override
-    void print(TextClassifier c, TokenReader r, Writer out) throws IOException {
+    void print(TextClassifier c, TokenReader r, OutputStream out) throws IOException {
       WordVectors v = new WordVectors(c);
       LineEncoder enc = new LineEncoder(c.dictionary());
       float[] vec = new float[v.dim()];
-      char[] line = new char[64];
+      FloatRows rows = new FloatRows(5, true);
       while (true) {
         long before = r.position();
         if (enc.read(r) == 0) {
           // fastText prints one more (zero) vector for whitespace after the last line break
           if (r.position() > before) {
             java.util.Arrays.fill(vec, 0f);
-            write(out, vec, line);
+            rows.write(out, vec, vec.length);
           }
           return;
         }
         v.sentence(enc, vec);
-        line = write(out, vec, line);
+        rows.write(out, vec, vec.length);
       }
     }
   }
 
-  abstract void print(TextClassifier c, TokenReader r, Writer out) throws IOException;
-
-  /** Standard output's bytes, when it offers them (the command line's own); null otherwise. */
-  dev.losslab.cli.ByteOut raw;
-
-  /** Writes the values of {@code vec}, each followed by a space, and a line break. */
-  static char[] write(Writer out, float[] vec, char[] line) throws IOException {
-    int need = vec.length * (DecimalText.MAX_LENGTH + 1) + 1;
-    if (line.length < need) {
-      line = new char[need];
-    }
-    byte[] digits = new byte[DecimalText.MAX_LENGTH];
-    int n = 0;
-    for (float x : vec) {
-      int len = DecimalText.appendGeneral(digits, 0, x, 5);
-      for (int i = 0; i < len; i++) {
-        line[n++] = (char) digits[i];
-      }
-      line[n++] = ' ';
-    }
-    line[n++] = '\n';
-    out.write(line, 0, n);
-    return line;
-  }
+  abstract void print(TextClassifier c, TokenReader r, OutputStream out) throws IOException;
 
   @Override
   public Integer call() {
     TextClassifier c = ModelOption.load(model);
-    java.io.PrintWriter console = spec.commandLine().getOut();
-    raw = console instanceof dev.losslab.cli.ByteOut b ? b : null;
-    Writer out = new BufferedWriter(console, 1 << 16);
+    OutputStream out = new BufferedOutputStream(ByteOut.bytes(spec.commandLine().getOut()), 1 << 16);
     try (TokenReader r = new TokenReader(new BufferedInputStream(System.in, 1 << 16), "-")) {
       print(c, r, out);
       out.flush();
