@@ -129,30 +129,17 @@ public final class Model {
   static void uniform(float[] a, float bound, long seed, int threads) {
     int blocks = (a.length + BLOCK - 1) / BLOCK;
     int t = Math.max(1, Math.min(threads, blocks));
-    Thread[] ts = new Thread[t];
-    for (int w = 0; w < t; w++) {
-      final int first = w;
-      ts[w] = new Thread(() -> {
-        for (int b = first; b < blocks; b += t) {
-          Rng r = new Rng(seed * 0x9E3779B97F4A7C15L + b);
-          int end = Math.min(a.length, (b + 1) * BLOCK);
-          double lo = -bound;
-          double width = 2.0 * bound;
-          for (int i = b * BLOCK; i < end; i++) {
-            a[i] = (float) (lo + width * r.nextDouble());
-          }
+    Threads.run(t, "init", first -> {
+      for (int b = first; b < blocks; b += t) {
+        Rng r = new Rng(seed * 0x9E3779B97F4A7C15L + b);
+        int end = Math.min(a.length, (b + 1) * BLOCK);
+        double lo = -bound;
+        double width = 2.0 * bound;
+        for (int i = b * BLOCK; i < end; i++) {
+          a[i] = (float) (lo + width * r.nextDouble());
         }
-      }, "init-" + w);
-      ts[w].start();
-    }
-    for (Thread th : ts) {
-      try {
-        th.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
       }
-    }
+    });
   }
 
   public int dim() { return dim; }

@@ -71,33 +71,12 @@ final class ParallelCount implements Closeable {
         counters.add(new DictionaryBuilder(args));
         partIssues.add(new InputIssues(name, args, false));
       }
-      Throwable[] failure = new Throwable[n];
-      Thread[] ts = new Thread[n];
-      for (int k = 0; k < n; k++) {
-        final int part = k;
-        ts[k] = new Thread(() -> {
-          try {
-            ScratchFile.Output out = raws.get(part).output(1 << 20);
-            newlines[part] = OnePassEncoder.count(() -> new Range(file, cuts[part], cuts[part + 1]),
-                name, args, false, counters.get(part), partIssues.get(part), out);
-            out.flush();
-          } catch (RuntimeException | Error e) {
-            failure[part] = e;
-          }
-        }, "read-" + k);
-        ts[k].start();
-      }
-      for (Thread t : ts) {
-        join(t);
-      }
-      for (Throwable f : failure) {
-        if (f instanceof RuntimeException re) {
-          throw re;
-        }
-        if (f instanceof Error er) {
-          throw er;
-        }
-      }
+      Threads.run(n, "read", part -> {
+        ScratchFile.Output out = raws.get(part).output(1 << 20);
+        newlines[part] = OnePassEncoder.count(() -> new Range(file, cuts[part], cuts[part + 1]),
+            name, args, false, counters.get(part), partIssues.get(part), out);
+        out.flush();
+      });
       DictionaryBuilder merged = counters.get(0);
       InputIssues issues = partIssues.get(0);
       long offset = newlines[0];
@@ -115,15 +94,6 @@ final class ParallelCount implements Closeable {
       if (!done) {
         raws.forEach(ScratchFile::close);
       }
-    }
-  }
-
-  private static void join(Thread t) {
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading", e);
     }
   }
 

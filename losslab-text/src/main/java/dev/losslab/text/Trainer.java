@@ -253,20 +253,11 @@ public final class Trainer {
         return;
       }
       Chunks chunks = new Chunks(lines, threads);
-      Thread[] ts = new Thread[threads];
-      for (int t = 0; t < threads; t++) {
-        final int id = t;
-        ts[t] = new Thread(() -> work(id, chunks), "train-" + t);
-        ts[t].start();
-      }
-      for (Thread th : ts) {
-        try {
-          th.join();
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          stop = true;
-          throw new IllegalStateException("interrupted", ex);
-        }
+      try {
+        Threads.run(threads, "train", t -> work(t, chunks)); // work reports its own errors
+      } catch (RuntimeException e) {
+        stop = true; // interrupted: the threads stop too
+        throw e;
       }
     }
 

@@ -53,54 +53,22 @@ public final class ValidationSet {
     int kk = k < 0 || k > nlabels ? nlabels : k;
     int t = Math.max(1, Math.min(threads, lines / 256 + 1));
     Evaluation.Accumulator[] parts = new Evaluation.Accumulator[t];
-    Thread[] workers = new Thread[t];
-    RuntimeException[] failure = new RuntimeException[1];
-    for (int w = 0; w < t; w++) {
-      final int id = w;
-      final int lo = (int) ((long) w * lines / t);
-      final int hi = (int) ((long) (w + 1) * lines / t);
-      parts[w] = new Evaluation.Accumulator(nlabels, keepScores);
-      Runnable r = () -> {
-        LinePredictor p = predictors.get();
-        Predictions out = new Predictions(nlabels);
-        Corpus.Rows rows = corpus.rows();
-        int[] labels = corpus.labels();
-        int[] ls = corpus.labelStart();
-        Evaluation.Accumulator acc = parts[id];
-        for (int i = lo; i < hi; i++) {
-          rows.line(i);
-          p.predict(rows.array(), rows.from(), rows.to(), kk, out);
-          acc.log(labels, ls[i], ls[i + 1], out);
-        }
-      };
-      if (t == 1) {
-        r.run();
-      } else {
-        workers[w] = new Thread(() -> {
-          try {
-            r.run();
-          } catch (RuntimeException e) {
-            synchronized (failure) {
-              failure[0] = e;
-            }
-          }
-        }, "validate-" + w);
-        workers[w].start();
+    dev.losslab.text.Threads.run(t, "validate", w -> {
+      int lo = (int) ((long) w * lines / t);
+      int hi = (int) ((long) (w + 1) * lines / t);
+      Evaluation.Accumulator acc = new Evaluation.Accumulator(nlabels, keepScores);
+      parts[w] = acc;
+      LinePredictor p = predictors.get();
+      Predictions out = new Predictions(nlabels);
+      Corpus.Rows rows = corpus.rows();
+      int[] labels = corpus.labels();
+      int[] ls = corpus.labelStart();
+      for (int i = lo; i < hi; i++) {
+        rows.line(i);
+        p.predict(rows.array(), rows.from(), rows.to(), kk, out);
+        acc.log(labels, ls[i], ls[i + 1], out);
       }
-    }
-    if (t > 1) {
-      for (Thread th : workers) {
-        try {
-          th.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while validating", e);
-        }
-      }
-      if (failure[0] != null) {
-        throw failure[0];
-      }
-    }
+    });
     Evaluation e = parts[0].result();
     for (int w = 1; w < t; w++) {
       e = Evaluation.merge(e, parts[w].result());
