@@ -40,7 +40,7 @@ final class TrainingProgress implements Quantizer.Listener {
   /**
    * {@code quantize -cutoff}: the full input matrix is garbage now; collecting it before the retraining
    * allocates lets the heap shrink rather than grow past it (imdb's {@code -cutoff 100000}: peak RSS
-   * 1037 MiB, against 1127 MiB without).
+   * 1035 MB, against 1127 MB without; BENCHMARKS.md, "Quantize", three runs each).
    */
   @Override
   public void pruned() {
