@@ -19,12 +19,29 @@ final class InputIssues {
   private final String name;
   private final String prefix;
   private final boolean strict;
-  private long invalidUtf8;
-  private long firstInvalidUtf8;
-  private long labelsOnly;
-  private long firstLabelsOnly;
-  private long wordsOnly;
-  private long firstWordsOnly;
+  private final Tally invalidUtf8 = new Tally();
+  private final Tally labelsOnly = new Tally();
+  private final Tally wordsOnly = new Tally();
+
+  /** The lines of one kind: how many, and the first one's number (1-based; 0 while none). */
+  private static final class Tally {
+    long count;
+    long first;
+
+    void see(long line) {
+      if (count++ == 0) {
+        first = line;
+      }
+    }
+
+    /** Adds {@code later}'s lines, whose line 1 is line {@code lineOffset + 1} here. */
+    void merge(Tally later, long lineOffset) {
+      if (count == 0 && later.count > 0) {
+        first = later.first + lineOffset;
+      }
+      count += later.count;
+    }
+  }
 
   InputIssues(String name, Args args, boolean strict) {
     this.name = name;
@@ -35,20 +52,16 @@ final class InputIssues {
   /** Judges one line from its first token's line number and its label and word tokens. */
   void line(long line, int labelTokens, int wordTokens) {
     if (labelTokens > 0 && wordTokens == 0) {
-      if (labelsOnly++ == 0) {
-        firstLabelsOnly = line;
-      }
+      labelsOnly.see(line);
     } else if (labelTokens == 0 && wordTokens > 0) {
-      if (wordsOnly++ == 0) {
-        firstWordsOnly = line;
-      }
+      wordsOnly.see(line);
     }
   }
 
   /** Takes the invalid UTF-8 lines a reader counted once it has read the whole text. */
   void invalidUtf8(TokenReader r) {
-    invalidUtf8 = r.invalidUtf8Lines();
-    firstInvalidUtf8 = r.firstInvalidUtf8Line();
+    invalidUtf8.count = r.invalidUtf8Lines();
+    invalidUtf8.first = r.firstInvalidUtf8Line();
   }
 
   /**
@@ -56,47 +69,38 @@ final class InputIssues {
    * line {@code lineOffset + 1} here.
    */
   void merge(InputIssues later, long lineOffset) {
-    if (invalidUtf8 == 0 && later.invalidUtf8 > 0) {
-      firstInvalidUtf8 = later.firstInvalidUtf8 + lineOffset;
-    }
-    invalidUtf8 += later.invalidUtf8;
-    if (labelsOnly == 0 && later.labelsOnly > 0) {
-      firstLabelsOnly = later.firstLabelsOnly + lineOffset;
-    }
-    labelsOnly += later.labelsOnly;
-    if (wordsOnly == 0 && later.wordsOnly > 0) {
-      firstWordsOnly = later.firstWordsOnly + lineOffset;
-    }
-    wordsOnly += later.wordsOnly;
+    invalidUtf8.merge(later.invalidUtf8, lineOffset);
+    labelsOnly.merge(later.labelsOnly, lineOffset);
+    wordsOnly.merge(later.wordsOnly, lineOffset);
   }
 
   /** With {@code -strict}, throws the problem of the first line of labels alone or words alone. */
   void throwIfStrict() {
-    if (!strict || (labelsOnly == 0 && wordsOnly == 0)) {
+    if (!strict || (labelsOnly.count == 0 && wordsOnly.count == 0)) {
       return;
     }
-    boolean labels = labelsOnly > 0 && (wordsOnly == 0 || firstLabelsOnly < firstWordsOnly);
+    boolean labels = labelsOnly.count > 0
+        && (wordsOnly.count == 0 || labelsOnly.first < wordsOnly.first);
     if (labels) {
-      throw new IllegalArgumentException(name + ":" + firstLabelsOnly
+      throw new IllegalArgumentException(name + ":" + labelsOnly.first
           + ": the line has labels but no words");
     }
-    throw new IllegalArgumentException(name + ":" + firstWordsOnly
+    throw new IllegalArgumentException(name + ":" + wordsOnly.first
         + ": the line has words but no label (labels start with '" + prefix + "')");
   }
 
   /** One issue per kind seen, in the order invalid UTF-8, labels alone, words alone. */
   List<InputIssue> list() {
     List<InputIssue> out = new ArrayList<>(3);
-    if (invalidUtf8 > 0) {
-      out.add(new InputIssue(InputIssue.Kind.INVALID_UTF8, invalidUtf8, name, firstInvalidUtf8));
-    }
-    if (labelsOnly > 0) {
-      out.add(new InputIssue(InputIssue.Kind.LABELS_WITHOUT_WORDS, labelsOnly, name,
-          firstLabelsOnly));
-    }
-    if (wordsOnly > 0) {
-      out.add(new InputIssue(InputIssue.Kind.WORDS_WITHOUT_LABEL, wordsOnly, name, firstWordsOnly));
-    }
+    add(out, InputIssue.Kind.INVALID_UTF8, invalidUtf8);
+    add(out, InputIssue.Kind.LABELS_WITHOUT_WORDS, labelsOnly);
+    add(out, InputIssue.Kind.WORDS_WITHOUT_LABEL, wordsOnly);
     return out;
+  }
+
+  private void add(List<InputIssue> out, InputIssue.Kind kind, Tally t) {
+    if (t.count > 0) {
+      out.add(new InputIssue(kind, t.count, name, t.first));
+    }
   }
 }
