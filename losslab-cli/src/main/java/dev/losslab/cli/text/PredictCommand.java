@@ -7,11 +7,11 @@ import dev.losslab.text.Predictions;
 import dev.losslab.text.TextClassifier;
 import dev.losslab.text.TokenReader;
 import dev.losslab.text.Workspace;
+import dev.losslab.text.format.DecimalText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,7 +62,8 @@ public abstract class PredictCommand implements Callable<Integer> {
     LineEncoder enc = new LineEncoder(c.dictionary());
     boolean prob = probabilities();
     // The labels' bytes as the model holds them (fastText prints a label that is not UTF-8 as its
-    // bytes); a line's output is then written without building any string but the probabilities.
+    // bytes) and each probability's digits written into one buffer: a line's output builds no string.
+    byte[] digits = new byte[DecimalText.MAX_LENGTH];
     byte[][] labels = new byte[c.dictionary().nlabels()][];
     for (int j = 0; j < labels.length; j++) {
       labels[j] = c.dictionary().labelBytes(j);
@@ -78,7 +79,7 @@ public abstract class PredictCommand implements Callable<Integer> {
           out.write(labels[p.label(i)]);
           if (prob) {
             out.write(' ');
-            out.write(CppFormat.general(p.probability(i), 6).getBytes(StandardCharsets.US_ASCII));
+            out.write(digits, 0, DecimalText.appendGeneral(digits, 0, p.probability(i), 6));
           }
         }
         out.write('\n');

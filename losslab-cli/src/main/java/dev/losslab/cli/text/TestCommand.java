@@ -4,6 +4,7 @@ import dev.losslab.cli.Errors;
 import dev.losslab.text.LineEncoder;
 import dev.losslab.text.Meter;
 import dev.losslab.text.TextClassifier;
+import dev.losslab.text.format.DecimalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -84,7 +85,7 @@ public final class TestCommand implements Callable<Integer> {
   /** fastText's {@code Meter::writeGeneralMetrics}. */
   static void printGeneral(PrintWriter out, Meter m, int k, boolean fixed) {
     out.println("N\t" + m.examples());
-    out.println("P@" + k + "\t" + (fixed ? CppFormat.fixed(m.precision(), 3) : CppFormat.general(m.precision(), 3)));
-    out.println("R@" + k + "\t" + (fixed ? CppFormat.fixed(m.recall(), 3) : CppFormat.general(m.recall(), 3)));
+    out.println("P@" + k + "\t" + (fixed ? CppFormat.fixed(m.precision(), 3) : DecimalText.general(m.precision(), 3)));
+    out.println("R@" + k + "\t" + (fixed ? CppFormat.fixed(m.recall(), 3) : DecimalText.general(m.recall(), 3)));
   }
 }

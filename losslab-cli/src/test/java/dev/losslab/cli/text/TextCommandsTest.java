@@ -38,6 +38,28 @@ class TextCommandsTest extends TextCommandFixture {
   }
 
   @Test
+  void predictProbPrintsEachProbabilityAsCppDoes() {
+    String prefix = dir.resolve("p").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-epoch", "50",
+        "-lr", "1.0", "-thread", "1", "-verbose", "0", "-dim", "10")).isZero();
+    assertThat(run("predict-prob", prefix + ".bin", test.toString(), "3")).isZero();
+    java.util.List<String> probabilities = new java.util.ArrayList<>();
+    for (String line : out.split("\n")) {
+      String[] f = line.split(" ");
+      for (int i = 1; i < f.length; i += 2) {
+        probabilities.add(f[i]);
+      }
+    }
+    // a confident model gives the wrong labels probabilities below 1e-4; C's %g (and so fastText)
+    // prints those from 1e-5 on in the exponent form too, 1.23456e-05, not 0.0000123456
+    assertThat(probabilities).anyMatch(v -> Double.parseDouble(v) >= 1e-5
+        && Double.parseDouble(v) < 1e-4);
+    for (String v : probabilities) {
+      assertThat(v).isEqualTo(dev.losslab.text.format.DecimalText.general(Double.parseDouble(v), 6));
+    }
+  }
+
+  @Test
   void dumpPrintsTheMatricesAsRowsOfSixDigitValues() throws IOException {
     String prefix = dir.resolve("d").toString();
     assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-epoch", "5",

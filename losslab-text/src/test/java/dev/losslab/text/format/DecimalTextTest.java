@@ -63,6 +63,71 @@ class DecimalTextTest {
     }
   }
 
+  private static void same(double v, int precision) {
+    assertThat(DecimalText.general(v, precision))
+        .as("%s with %d digits", v, precision)
+        .isEqualTo(reference(v, precision));
+  }
+
+  /** The numbers {@code predict-prob} and {@code test} print, as a C++ stream prints them. */
+  @Test
+  void printsScoresAsCppDoes() {
+    assertThat(DecimalText.general(0.5, 6)).isEqualTo("0.5");
+    assertThat(DecimalText.general(1.00001, 6)).isEqualTo("1.00001");
+    assertThat(DecimalText.general(100, 6)).isEqualTo("100");
+    assertThat(DecimalText.general(123456789, 6)).isEqualTo("1.23457e+08");
+    assertThat(DecimalText.general(0.000123, 6)).isEqualTo("0.000123");
+    assertThat(DecimalText.general(1.5e-9, 6)).isEqualTo("1.5e-09");
+    assertThat(DecimalText.general(-2.5e12, 3)).isEqualTo("-2.5e+12");
+    assertThat(DecimalText.general(0.6459, 3)).isEqualTo("0.646");
+    assertThat(DecimalText.general(0.9999996, 6)).isEqualTo("1");
+    assertThat(DecimalText.general(0, 6)).isEqualTo("0");
+    // fastText prints a probability below 1e-4 in the exponent form (C's %g: exponent below -4)
+    assertThat(DecimalText.general(1.00001e-5, 6)).isEqualTo("1.00001e-05");
+    assertThat(DecimalText.general(9.9e-5f, 6)).isEqualTo("9.9e-05");
+  }
+
+  @Test
+  void probabilitiesAndScoresMatchTheExactReference() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int i = 0; i < 200_000; i++) {
+      float p = rnd.nextFloat();
+      same(p + 1e-5, 6);
+      same(p, 3);
+      same((double) p * p * p * p, 6);
+    }
+  }
+
+  @Test
+  void magnitudesAndDigitsMatchTheExactReference() {
+    java.util.Random rnd = new java.util.Random(11);
+    for (int i = 0; i < 100_000; i++) {
+      double v = (rnd.nextDouble() * 2 - 1) * Math.pow(10, rnd.nextInt(60) - 30);
+      same(v, 1 + rnd.nextInt(12));
+    }
+  }
+
+  @Test
+  void tiesAndPowersOfTenMatchTheExactReference() {
+    for (int precision = 1; precision <= 10; precision++) {
+      for (int k = -25; k <= 25; k++) {
+        double ten = Math.pow(10, k);
+        for (double v : new double[] {ten, Math.nextUp(ten), Math.nextDown(ten), 9.5 * ten,
+            0.5 * ten, 1.25 * ten, 2.5 * ten, 0.999999949 * ten, 0.99999995 * ten,
+            0.123456785 * ten, 0.1234565 * ten}) {
+          same(v, precision);
+          same(-v, precision);
+          same(Math.nextUp(v), precision);
+          same(Math.nextDown(v), precision);
+        }
+      }
+    }
+    for (int n = 0; n < 100_000; n++) {
+      same((n + 0.5) / 1e6, 6); // halves of the last digit, as far as a double can hold them
+      same((n + 0.5) / 1e3, 3);
+    }
+  }
+
   @Test
   void halfwayCasesRoundToEven() {
     // exactly representable ties: the exact path decides them half-to-even, as glibc does
