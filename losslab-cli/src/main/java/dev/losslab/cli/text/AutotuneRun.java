@@ -106,12 +106,7 @@ final class AutotuneRun {
       throw new Errors.UserException(output + ": cannot write the model (" + e.getMessage() + ")");
     }
     if (saveVec) {
-      Path vec = Path.of(output + ".vec");
-      try {
-        new dev.losslab.text.WordVectors(result.model()).writeVec(vec);
-      } catch (IOException e) {
-        throw new Errors.UserException(vec + ": cannot write the vectors (" + e.getMessage() + ")");
-      }
+      ModelOutput.writeVec(result.model(), Path.of(output + ".vec"));
     }
     if (args.verbose() > 0) {
       err.println(String.format(Locale.ROOT,

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,6 +115,8 @@ public final class QuantizeCommand implements Callable<Integer> {
       String m = e.getMessage();
       throw new Errors.UserException(m.startsWith(input.toString()) ? m : bin + ": " + m);
     }
+    ModelOutput.removeLeftovers(spec.commandLine().getErr(), "quantize", output,
+        List.of(ftz, ModelSidecar.pathFor(ftz)));
     try {
       // A sidecar only when the .bin has one: a fastText model stays a plain fastText model.
       ModelFiles.save(q, ftz, Files.exists(ModelSidecar.pathFor(bin)));

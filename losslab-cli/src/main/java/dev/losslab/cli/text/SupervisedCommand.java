@@ -12,9 +12,7 @@ import dev.losslab.text.TextClassifier;
 import dev.losslab.text.Trainer;
 import dev.losslab.text.TrainingData;
 import dev.losslab.text.TrainingDiverged;
-import dev.losslab.text.WordVectors;
 import dev.losslab.text.autotune.SearchParam;
-import dev.losslab.text.format.AtomicFiles;
 import dev.losslab.text.format.ModelSidecar;
 import dev.losslab.text.format.VecFile;
 import java.io.IOException;
@@ -187,6 +185,14 @@ public final class SupervisedCommand implements Callable<Integer> {
       if (pretrainedVectors != null) {
         reading = reading.withPretrainedVectors(readVectors(args, spec.commandLine().getErr()));
       }
+      // the search writes PREFIX.bin, or PREFIX.ftz for a model size: both are cleared before it
+      Path ftz = Path.of(output + ".ftz");
+      List<Path> targets = new ArrayList<>(List.of(out, ModelSidecar.pathFor(out), ftz,
+          ModelSidecar.pathFor(ftz)));
+      if (saveVec) {
+        targets.add(Path.of(output + ".vec"));
+      }
+      ModelOutput.removeLeftovers(spec.commandLine().getErr(), "supervised", output, targets);
       return AutotuneRun.run(args, fixedParams(), autotune, input, inputFormat, output, seed != null,
           reading, saveVec, System.err);
     }
@@ -259,19 +265,15 @@ public final class SupervisedCommand implements Callable<Integer> {
     // and allocates next to nothing, so freeing the corpus would not lower the peak, while a full
     // collection would touch the rest of the collector's mark bitmap and raise it.
     Path vec = Path.of(output + ".vec");
-    removeLeftovers(warnings, output, saveVec ? List.of(out, ModelSidecar.pathFor(out), vec)
-        : List.of(out, ModelSidecar.pathFor(out)));
+    ModelOutput.removeLeftovers(warnings, "supervised", output,
+        saveVec ? List.of(out, ModelSidecar.pathFor(out), vec) : List.of(out, ModelSidecar.pathFor(out)));
     try {
       ModelFiles.save(model, out);
     } catch (IOException e) {
       throw new Errors.UserException(out + ": cannot write the model (" + e.getMessage() + ")");
     }
     if (saveVec) {
-      try {
-        new WordVectors(model).writeVec(vec);
-      } catch (IOException e) {
-        throw new Errors.UserException(vec + ": cannot write the vectors (" + e.getMessage() + ")");
-      }
+      ModelOutput.writeVec(model, vec);
     }
     if (args.verbose() > 1) {
       err.printf("wrote %s%s (%.1fs in all)%n", out, saveVec ? " and " + vec : "",
@@ -302,25 +304,5 @@ public final class SupervisedCommand implements Callable<Integer> {
   private static void warn(PrintWriter err, String message) {
     err.println("losslab supervised: warning: " + message);
     err.flush();
-  }
-
-  /** Deletes what saves of these files left when their process died, and says so in one line. */
-  private static void removeLeftovers(PrintWriter err, String prefix, List<Path> targets) {
-    List<String> removed = new ArrayList<>();
-    for (Path t : targets) {
-      try {
-        for (Path f : AtomicFiles.removeLeftovers(t)) {
-          removed.add(f.getFileName().toString());
-        }
-      } catch (IOException e) {
-        warn(err, "cannot remove what an interrupted save of " + t + " left (" + e.getMessage() + ")");
-      }
-    }
-    if (!removed.isEmpty()) {
-      err.println("losslab supervised: removed " + removed.size() + " temporary file"
-          + (removed.size() == 1 ? "" : "s") + " that interrupted saves of " + prefix + " left: "
-          + String.join(", ", removed));
-      err.flush();
-    }
   }
 }

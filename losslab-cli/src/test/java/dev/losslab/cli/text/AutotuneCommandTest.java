@@ -98,6 +98,26 @@ class AutotuneCommandTest {
   }
 
   @Test
+  void aSearchRemovesWhatACrashedSaveOfThePrefixLeft() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    long dead = p.pid();
+    Path bin = Files.writeString(dir.resolve(".s.bin." + dead + ".5eed.tmp"), "half a model");
+    Path ftz = Files.writeString(dir.resolve(".s.ftz." + dead + ".7.tmp"), "half a model");
+    Path vec = Files.writeString(dir.resolve(".s.vec." + dead + ".1.tmp"), "half");
+    assertThat(run.execute(search("s", "-autotune-trials", "2", "-saveVec").toArray(String[]::new)))
+        .as("%s", run).isZero();
+    assertThat(run.err.toString()).contains("losslab supervised: removed 3 temporary files that"
+        + " interrupted saves of " + dir.resolve("s") + " left: .s.bin." + dead + ".5eed.tmp, .s.ftz."
+        + dead + ".7.tmp, .s.vec." + dead + ".1.tmp\n");
+    assertThat(bin).doesNotExist();
+    assertThat(ftz).doesNotExist();
+    assertThat(vec).doesNotExist();
+    assertThat(dir.resolve("s.bin")).exists();
+    assertThat(dir.resolve("s.vec")).exists();
+  }
+
+  @Test
   void theSameSeedWithOneThreadRepeatsTheSearch() throws IOException {
     assertThat(run.execute(search("a").toArray(String[]::new))).as("%s", run).isZero();
     assertThat(run.execute(search("b").toArray(String[]::new))).as("%s", run).isZero();

@@ -67,6 +67,20 @@ class QuantizeCommandTest extends TextCommandFixture {
   }
 
   @Test
+  void quantizeRemovesWhatACrashedSaveOfTheFtzLeft() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    long dead = p.pid();
+    Path left = Files.writeString(dir.resolve(".m.ftz." + dead + ".5eed.tmp"), "half a model");
+    assertThat(run("quantize", "-input", train.toString(), "-output", prefix, "-verbose", "0"))
+        .as("%s", err).isZero();
+    assertThat(err).isEqualTo("losslab quantize: removed 1 temporary file that interrupted saves of "
+        + prefix + " left: .m.ftz." + dead + ".5eed.tmp\n");
+    assertThat(left).doesNotExist();
+    assertThat(Path.of(prefix + ".ftz")).exists();
+  }
+
+  @Test
   void fastTextsOtherFlagsAreAcceptedWithAWarning() {
     assertThat(run("quantize", "-input", train.toString(), "-output", prefix, "-dim", "50",
         "-wordNgrams", "3", "-thread", "1")).isZero();
