@@ -8,7 +8,9 @@ import picocli.CommandLine.ParseResult;
  * How user mistakes reach the user: one line on stderr, never a stack trace. Usage errors (bad flags,
  * bad values, {@link IllegalArgumentException} from the library) exit 2; other failures
  * ({@link UserException}, I/O errors, a formula loss that is NaN or infinite at the given scores)
- * exit 1. A formula's syntax error adds two lines under the first: the formula and a caret. Set {@code LOSSLAB_DEBUG=1} to see stack traces.
+ * exit 1. A formula's syntax error adds two lines under the first: the formula and a caret. A
+ * standard output closed by its reader ends the command quietly ({@link #OUTPUT_CLOSED}). Set
+ * {@code LOSSLAB_DEBUG=1} to see stack traces.
  */
 public final class Errors {
   private Errors() {}
@@ -19,6 +21,31 @@ public final class Errors {
   public static final int FAILURE = 1;
   /** Exit code for a usage error (bad argument or value). */
   public static final int USAGE = 2;
+  /**
+   * Exit code when standard output is closed by its reader ({@code predict-prob ... | head}): the
+   * shell's status for fastText, which the signal SIGPIPE ends there (128 + 13).
+   */
+  public static final int OUTPUT_CLOSED = 141;
+
+  /**
+   * What a failed write of standard output ends the command with: quietly, with
+   * {@link #OUTPUT_CLOSED}, when its reader has gone (a broken pipe); otherwise one line naming
+   * standard output and the error (a full disk), exit 1.
+   */
+  public static RuntimeException standardOutput(java.io.IOException e) {
+    String m = e.getMessage();
+    if (m != null && m.contains("Broken pipe")) {
+      return new OutputClosed(e);
+    }
+    return new java.io.UncheckedIOException("standard output: " + m, e);
+  }
+
+  /** Standard output's reader has gone: no message, exit {@link #OUTPUT_CLOSED}. */
+  static final class OutputClosed extends RuntimeException {
+    OutputClosed(java.io.IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
 
   /** A failure with a message meant for the user and an exit code. */
   public static final class UserException extends RuntimeException {
@@ -54,6 +81,9 @@ public final class Errors {
       PrintWriter err = cl.getErr();
       if (debug()) {
         ex.printStackTrace(err);
+      }
+      if (ex instanceof OutputClosed) {
+        return OUTPUT_CLOSED;
       }
       int code;
       String message;

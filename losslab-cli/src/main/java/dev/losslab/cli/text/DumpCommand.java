@@ -11,7 +11,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ public final class DumpCommand implements Callable<Integer> {
         print(m, w);
         w.flush();
       } catch (IOException e) {
-        throw new UncheckedIOException("standard output: " + e.getMessage(), e);
+        throw Errors.standardOutput(e);
       }
     }
     out.flush();

@@ -11,7 +11,6 @@ import dev.losslab.text.format.DecimalText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,7 +88,7 @@ public abstract class PredictCommand implements Callable<Integer> {
       flushQuietly(out);
       throw new Errors.UserException(e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("standard output: " + e.getMessage(), e);
+      throw Errors.standardOutput(e);
     }
     return Errors.OK;
   }

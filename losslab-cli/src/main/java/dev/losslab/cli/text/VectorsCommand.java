@@ -10,7 +10,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +90,7 @@ public abstract class VectorsCommand implements Callable<Integer> {
       print(c, r, out);
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("standard output: " + e.getMessage(), e);
+      throw Errors.standardOutput(e);
     }
     return Errors.OK;
   }

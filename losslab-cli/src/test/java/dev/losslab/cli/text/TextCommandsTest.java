@@ -60,6 +60,43 @@ class TextCommandsTest extends TextCommandFixture {
   }
 
   @Test
+  void aClosedStandardOutputEndsQuietlyAndAFailedOneInOneLine() {
+    String prefix = dir.resolve("o").toString();
+    assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-thread", "1",
+        "-verbose", "0", "-dim", "4")).isZero();
+    for (String error : new String[] {"Broken pipe", "No space left on device"}) {
+      java.io.OutputStream failing = new java.io.OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          throw new IOException(error);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          throw new IOException(error);
+        }
+      };
+      for (String[] command : new String[][] {{"predict-prob", prefix + ".bin", test.toString()},
+          {"dump", prefix + ".bin", "input"}}) {
+        var cl = dev.losslab.cli.Main.commandLine();
+        java.io.StringWriter errors = new java.io.StringWriter();
+        cl.setOut(new dev.losslab.cli.ByteOut(failing));
+        cl.setErr(new java.io.PrintWriter(errors));
+        int code = cl.execute(command);
+        if (error.equals("Broken pipe")) {
+          // as fastText piped into head: ended by SIGPIPE, nothing said
+          assertThat(code).as(command[0]).isEqualTo(141);
+          assertThat(errors.toString()).as(command[0]).isEmpty();
+        } else {
+          assertThat(code).as(command[0]).isEqualTo(1);
+          assertThat(errors.toString()).as(command[0])
+              .isEqualTo("losslab " + command[0] + ": standard output: No space left on device\n");
+        }
+      }
+    }
+  }
+
+  @Test
   void dumpPrintsTheMatricesAsRowsOfSixDigitValues() throws IOException {
     String prefix = dir.resolve("d").toString();
     assertThat(run("supervised", "-input", train.toString(), "-output", prefix, "-epoch", "5",
