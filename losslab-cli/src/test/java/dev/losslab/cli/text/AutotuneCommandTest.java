@@ -99,9 +99,7 @@ class AutotuneCommandTest {
 
   @Test
   void aSearchRemovesWhatACrashedSaveOfThePrefixLeft() throws Exception {
-    Process p = new ProcessBuilder("true").start();
-    p.waitFor();
-    long dead = p.pid();
+    long dead = TextCommandFixture.deadProcessId();
     Path bin = Files.writeString(dir.resolve(".s.bin." + dead + ".5eed.tmp"), "half a model");
     Path ftz = Files.writeString(dir.resolve(".s.ftz." + dead + ".7.tmp"), "half a model");
     Path vec = Files.writeString(dir.resolve(".s.vec." + dead + ".1.tmp"), "half");

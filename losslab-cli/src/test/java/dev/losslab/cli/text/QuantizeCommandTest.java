@@ -68,9 +68,7 @@ class QuantizeCommandTest extends TextCommandFixture {
 
   @Test
   void quantizeRemovesWhatACrashedSaveOfTheFtzLeft() throws Exception {
-    Process p = new ProcessBuilder("true").start();
-    p.waitFor();
-    long dead = p.pid();
+    long dead = TextCommandFixture.deadProcessId();
     Path left = Files.writeString(dir.resolve(".m.ftz." + dead + ".5eed.tmp"), "half a model");
     assertThat(run("quantize", "-input", train.toString(), "-output", prefix, "-verbose", "0"))
         .as("%s", err).isZero();

@@ -21,6 +21,13 @@ abstract class TextCommandFixture {
   String out;
   String err;
 
+  /** The id of a process that has ended: what a save killed before its rename names its file by. */
+  static long deadProcessId() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
   /**
    * Writes {@code train.txt}: each line a label and {@code words} words, three in four drawn from the
    * first {@code perTopic} words of its topic, the others "the"; and {@code test.txt}.

@@ -238,9 +238,7 @@ class TextCommandsTest extends TextCommandFixture {
 
   @Test
   void aSaveRemovesWhatACrashedSaveOfThePrefixLeft() throws Exception {
-    Process p = new ProcessBuilder("true").start();
-    p.waitFor();
-    long dead = p.pid();
+    long dead = TextCommandFixture.deadProcessId();
     Path left = Files.writeString(dir.resolve(".m.bin." + dead + ".5eed.tmp"), "half a model");
     Path leftVec = Files.writeString(dir.resolve(".m.vec." + dead + ".1.tmp"), "half");
     Path live = Files.writeString(dir.resolve(".m.bin." + ProcessHandle.current().pid() + ".2.tmp"), "");
